@@ -1,0 +1,78 @@
+package org.afterhours.agi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Asterisk told us about a call when it connected: the {@code agi_*} environment, the script path and query
+ * parameters of the {@code agi://} URL, and the dialplan arguments. Every value here can come from a caller
+ * (caller ID above all) and must be treated as hostile text.
+ *
+ * @param environment every {@code agi_*} variable as sent, in order
+ * @param scriptPath  the path of the AGI URL without leading '/' or query, e.g. {@code afterhours}
+ * @param parameters  the URL's query parameters, URL-decoded; a name may repeat
+ * @param arguments   {@code agi_arg_1..n} in order
+ */
+public record AgiRequest(
+        Map<String, String> environment, String scriptPath, Map<String, List<String>> parameters,
+        List<String> arguments) {
+
+    public AgiRequest {
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        parameters = Map.copyOf(parameters);
+        arguments = List.copyOf(arguments);
+    }
+
+    public String variable(String name) {
+        return environment.getOrDefault(name, "");
+    }
+
+    public String uniqueId() {
+        return variable("agi_uniqueid");
+    }
+
+    public String channelName() {
+        return variable("agi_channel");
+    }
+
+    /** Caller ID number; Asterisk sends the word {@code unknown} when there is none, which we turn into "". */
+    public String callerIdNumber() {
+        return known(variable("agi_callerid"));
+    }
+
+    public String callerIdName() {
+        return known(variable("agi_calleridname"));
+    }
+
+    /** The number the caller dialled (DNIS), or "" when Asterisk does not know it. */
+    public String dialledNumber() {
+        return known(variable("agi_dnid"));
+    }
+
+    public String context() {
+        return variable("agi_context");
+    }
+
+    public String extension() {
+        return variable("agi_extension");
+    }
+
+    public String language() {
+        return variable("agi_language");
+    }
+
+    public Optional<String> parameter(String name) {
+        List<String> values = parameters.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** Dialplan argument {@code n}, counted from 1 as {@code agi_arg_n} is. */
+    public Optional<String> argument(int n) {
+        return n >= 1 && n <= arguments.size() ? Optional.of(arguments.get(n - 1)) : Optional.empty();
+    }
+
+    private static String known(String value) {
+        return "unknown".equals(value) ? "" : value;
+    }
+}

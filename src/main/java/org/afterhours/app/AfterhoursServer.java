@@ -1,0 +1,50 @@
+package org.afterhours.app;
+
+import java.time.Clock;
+import org.afterhours.agi.server.AgiScriptRouter;
+import org.afterhours.agi.server.AgiServer;
+import org.afterhours.callflow.ConnectionProbe;
+import org.afterhours.db.AgiSessionRepository;
+import org.afterhours.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running product: database, session log, FastAGI server with its scripts. Wiring only. */
+public final class AfterhoursServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AfterhoursServer.class);
+
+    private final Database database;
+    private final SessionLogWriter sessionLog;
+    private final AgiServer agi;
+
+    private AfterhoursServer(Database database, SessionLogWriter sessionLog, AgiServer agi) {
+        this.database = database;
+        this.sessionLog = sessionLog;
+        this.agi = agi;
+    }
+
+    /** Starts on an already running database (tests share one); {@link #close()} leaves it running. */
+    public static AfterhoursServer start(AfterhoursConfig config, Database database) throws InterruptedException {
+        SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
+        AgiScriptRouter router = new AgiScriptRouter()
+                .register(ConnectionProbe.PATH, new ConnectionProbe());
+        AgiServer agi = new AgiServer(config.agi(), router, sessionLog, Clock.systemUTC()).start();
+        return new AfterhoursServer(database, sessionLog, agi);
+    }
+
+    public int agiPort() {
+        return agi.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Lets live calls finish (up to the grace period), then flushes the session log. */
+    @Override
+    public void close() throws InterruptedException {
+        agi.close();
+        sessionLog.close();
+        log.info("afterhours stopped");
+    }
+}

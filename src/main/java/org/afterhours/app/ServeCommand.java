@@ -1,0 +1,43 @@
+package org.afterhours.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.afterhours.db.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Start the database (embedded unless AFTERHOURS_DB_URL is set) and the "
+        + "FastAGI server; stop with Ctrl-C (live calls get the configured grace period).")
+final class ServeCommand implements java.util.concurrent.Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Option(names = "--config", description = "properties file (default: ${DEFAULT-VALUE})",
+            defaultValue = "config/afterhours.properties")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        AfterhoursConfig settings = AfterhoursConfig.load(config, System.getenv());
+        Database database = Database.start(settings.database());
+        AfterhoursServer server = AfterhoursServer.start(settings, database);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+                database.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("error while stopping", e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "shutdown"));
+        log.info("afterhours is serving FastAGI on port {}; try: ./afterhours simulate --port {}",
+                server.agiPort(), server.agiPort());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,160 @@
+package org.afterhours.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * Reads and writes {@code agi_session}. Both writes can be replayed (the journal may deliver an
+ * event twice after a crash) without duplicating a row or failing.
+ */
+public final class AgiSessionRepository {
+
+    // Column sizes in V1__agi_sessions.sql, in characters. Text from the caller is cut to fit
+    // instead of failing the write: a long caller ID must not lose the call's record.
+    private static final int UNIQUEID = 64;
+    private static final int LONG_TEXT = 255;
+    private static final int CALLER = 80;
+    private static final int ADDRESS = 64;
+    private static final int OUTCOME = 32;
+
+    private static final String COLUMNS = "id, asterisk_uniqueid, script, channel, caller_id_number, caller_id_name,"
+            + " dnid, remote_address, started_at, ended_at, outcome, outcome_detail";
+
+    // "id = id" changes nothing: a replayed start keeps the row as it is (even if already ended).
+    private static final String INSERT = "INSERT INTO agi_session (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
+    private static final String END = "UPDATE agi_session SET ended_at = ?, outcome = ?, outcome_detail = ? WHERE id = ?";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM agi_session WHERE id = ?";
+    private static final String RECENT = "SELECT " + COLUMNS + " FROM agi_session ORDER BY started_at DESC, id DESC LIMIT ?";
+
+    private final DataSource dataSource;
+
+    public AgiSessionRepository(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    /** Inserts the session unless a row with its id exists already. */
+    public void recordStart(AgiSessionRecord r) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setString(1, r.id());
+            s.setString(2, fit(r.asteriskUniqueId(), UNIQUEID));
+            s.setString(3, fit(r.script(), LONG_TEXT));
+            s.setString(4, fit(r.channel(), LONG_TEXT));
+            s.setString(5, fit(r.callerIdNumber(), CALLER));
+            s.setString(6, fit(r.callerIdName(), CALLER));
+            s.setString(7, fit(r.dnid(), CALLER));
+            s.setString(8, fit(r.remoteAddress(), ADDRESS));
+            setUtc(s, 9, r.startedAt());
+            setUtc(s, 10, r.endedAt());
+            s.setString(11, fit(r.outcome(), OUTCOME));
+            s.setString(12, fit(r.outcomeDetail(), LONG_TEXT));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot record start of AGI session " + r.id(), e);
+        }
+    }
+
+    /** Sets how the session ended; replaying it with the same values changes nothing. */
+    public void recordEnd(String id, Instant endedAt, String outcome, String detail) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(endedAt, "endedAt");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(END)) {
+            setUtc(s, 1, endedAt);
+            s.setString(2, fit(outcome, OUTCOME));
+            s.setString(3, fit(detail, LONG_TEXT));
+            s.setString(4, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot record end of AGI session " + id, e);
+        }
+    }
+
+    public Optional<AgiSessionRecord> find(String id) {
+        Objects.requireNonNull(id, "id");
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FIND)) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read AGI session " + id, e);
+        }
+    }
+
+    /** The {@code limit} sessions that started last, newest first. */
+    public List<AgiSessionRecord> recent(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RECENT)) {
+            s.setInt(1, limit);
+            try (ResultSet rs = s.executeQuery()) {
+                List<AgiSessionRecord> sessions = new ArrayList<>();
+                while (rs.next()) {
+                    sessions.add(read(rs));
+                }
+                return sessions;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot read recent AGI sessions", e);
+        }
+    }
+
+    private static AgiSessionRecord read(ResultSet rs) throws SQLException {
+        return new AgiSessionRecord(
+                rs.getString("id"),
+                rs.getString("asterisk_uniqueid"),
+                rs.getString("script"),
+                rs.getString("channel"),
+                rs.getString("caller_id_number"),
+                rs.getString("caller_id_name"),
+                rs.getString("dnid"),
+                rs.getString("remote_address"),
+                utc(rs, "started_at"),
+                utc(rs, "ended_at"),
+                rs.getString("outcome"),
+                rs.getString("outcome_detail"));
+    }
+
+    /**
+     * Cuts {@code value} to at most {@code max} characters as MariaDB counts them (code points),
+     * never splitting a surrogate pair such as an emoji.
+     */
+    static String fit(String value, int max) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        if (value.codePointCount(0, value.length()) <= max) {
+            return value;
+        }
+        return value.substring(0, value.offsetByCodePoints(0, max));
+    }
+
+    // DATETIME has no zone. Going through LocalDateTime in UTC keeps the driver from applying the
+    // JVM's default zone (which java.sql.Timestamp would); millis because the column is DATETIME(3).
+    private static void setUtc(PreparedStatement s, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            s.setNull(index, Types.TIMESTAMP);
+        } else {
+            s.setObject(index, LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+        }
+    }
+
+    private static Instant utc(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+}

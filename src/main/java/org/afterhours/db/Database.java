@@ -1,0 +1,132 @@
+package org.afterhours.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+/**
+ * A started database: a connection pool on a schema that Flyway has brought up to date, plus the
+ * embedded server behind it when there is no external one. Close it to release both.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** Where Flyway finds the migrations: the repo's sql/ folder, copied onto the classpath. */
+    static final String MIGRATIONS = "classpath:sql";
+
+    private final HikariDataSource pool;
+    private final EmbeddedMariaDb embedded; // null for an external server
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Database(HikariDataSource pool, EmbeddedMariaDb embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    /** Starts (or connects to) the database and migrates it; fails rather than return a half-ready one. */
+    public static Database start(DatabaseSettings settings) {
+        long started = System.nanoTime();
+        EmbeddedMariaDb embedded = null;
+        HikariDataSource pool = null;
+        try {
+            String url = settings.url();
+            if (settings.isEmbedded()) {
+                embedded = EmbeddedMariaDb.start(settings.embeddedDataDir(), settings.embeddedPort());
+                embedded.createDatabase(settings.embeddedDatabaseName());
+                url = embedded.jdbcUrl(settings.embeddedDatabaseName());
+            }
+            pool = pool(url, settings.user(), settings.password());
+            migrate(pool);
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (embedded != null) {
+                log.info("Database: embedded MariaDB on 127.0.0.1:{}, database {}, data in {} (ready in {} ms)",
+                        embedded.port(), settings.embeddedDatabaseName(), embedded.dataDir(), ms);
+            } else {
+                log.info("Database: external {} as user {} (ready in {} ms)", settings.redactedUrl(), settings.user(), ms);
+            }
+            return new Database(pool, embedded);
+        } catch (RuntimeException e) {
+            try {
+                release(pool, embedded);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            if (e instanceof DatabaseException) {
+                throw e;
+            }
+            throw new DatabaseException("database did not start: " + settings, e);
+        }
+    }
+
+    /** The connection pool; do not close it, close this Database. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /** Closes the pool, then stops the embedded server (if any). A second call does nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            release(pool, embedded);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("afterhours");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        // A call never waits on the database (it writes a journal), so waiting long buys nothing:
+        // fail fast and let the journal writer retry.
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(3_000);
+        // Session time zone UTC, so that NOW() and friends agree with the UTC the code writes.
+        config.setConnectionInitSql("SET time_zone = '+00:00'");
+        return new HikariDataSource(config);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .failOnMissingLocations(true) // no sql/ on the classpath is a packaging bug, not "nothing to do"
+                    .validateMigrationNaming(true) // a misnamed file would otherwise be skipped silently
+                    .baselineOnMigrate(false)
+                    .validateOnMigrate(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseException("database migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void release(HikariDataSource pool, EmbeddedMariaDb embedded) {
+        try {
+            if (pool != null) {
+                pool.close();
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.shutdown();
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.afterhours.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AfterhoursConfigTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String... lines) throws IOException {
+        Path file = dir.resolve("afterhours.properties");
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    @Test
+    void the_checked_in_sample_is_valid_and_means_the_documented_defaults() {
+        AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"), Map.of());
+        assertEquals("127.0.0.1", config.agi().bindAddress());
+        assertEquals(4573, config.agi().port());
+        assertEquals(List.of("127.0.0.1/32", "::1/128"), config.agi().allowedClients());
+        assertEquals(10_000, config.agi().maxConcurrentCalls());
+        assertEquals(Duration.ofSeconds(30), config.agi().shutdownGrace());
+        assertEquals("AFTERHOURS_STATUS", config.agi().statusVariable());
+        assertNull(config.database().url(), "no URL: the embedded MariaDB");
+        assertEquals(Path.of("data"), config.dataDir());
+    }
+
+    @Test
+    void environment_variables_override_the_file() throws IOException {
+        AfterhoursConfig config = AfterhoursConfig.load(file("agi.port = 4573"), Map.of(
+                "AFTERHOURS_AGI_PORT", "5000",
+                "AFTERHOURS_AGI_MAX_CONCURRENT_CALLS", "20",
+                "AFTERHOURS_DB_URL", "jdbc:mariadb://127.0.0.1:3306/test",
+                "AFTERHOURS_DB_USER", "afterhours",
+                "AFTERHOURS_DB_PASSWORD", "s3cret"));
+        assertEquals(5000, config.agi().port());
+        assertEquals(20, config.agi().maxConcurrentCalls());
+        assertEquals("jdbc:mariadb://127.0.0.1:3306/test", config.database().url());
+        assertEquals("afterhours", config.database().user());
+        assertEquals("s3cret", config.database().password());
+        assertTrue(!config.database().toString().contains("s3cret"), "the password never reaches a log line");
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is refused naming the key")
+    @CsvSource(delimiter = '|', value = {
+            "agi.port | 70000 | agi.port: must be between 0 and 65535, got 70000",
+            "agi.port | forty | agi.port: must be a whole number, got 'forty'",
+            "agi.bind | example.com | agi.bind: must be an IP address, got 'example.com'",
+            "agi.allowed-clients | 10.0.0.0/33 | agi.allowed-clients: '10.0.0.0/33' is not an address or CIDR block",
+            "agi.allowed-clients | ' , ' | agi.allowed-clients: name at least one address",
+            "agi.max-concurrent-calls | 0 | agi.max-concurrent-calls: must be between 1 and",
+            "agi.status-variable | A B | agi.status-variable: must be a channel variable name",
+            "db.url | postgres://x | db.url: expected a jdbc:mariadb://",
+            "agi.prot | 4573 | agi.prot: unknown key",
+            "db.password | hunter2 | db.password: secrets are read only from the environment variable "
+                    + "AFTERHOURS_DB_PASSWORD",
+    })
+    void a_bad_value_stops_the_start_with_a_message_naming_the_key(String key, String value, String message)
+            throws IOException {
+        Path config = file(key + " = " + value);
+        ConfigException e = assertThrows(ConfigException.class, () -> AfterhoursConfig.load(config, Map.of()));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertTrue(!e.getMessage().contains("hunter2"), "a misplaced secret is not echoed");
+    }
+
+    @Test
+    void a_bad_value_from_the_environment_names_the_key_too() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AfterhoursConfig.load(null, Map.of("AFTERHOURS_AGI_PORT", "-1")));
+        assertEquals("agi.port: must be between 0 and 65535, got -1", e.getMessage());
+    }
+
+    @Test
+    void the_cli_reports_a_configuration_error_and_exits_2() throws IOException {
+        Path config = file("agi.port = nope");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Main.commandLine().setErr(new java.io.PrintWriter(err))
+                .execute("migrate", "--config", config.toString());
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("configuration error: agi.port: must be a whole number"), err.toString());
+    }
+}
