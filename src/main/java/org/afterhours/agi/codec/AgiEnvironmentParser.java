@@ -23,6 +23,7 @@ public final class AgiEnvironmentParser {
     private final int maxLines;
     private final int maxBytes;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private int lines;
     private int bytes;
 
     public AgiEnvironmentParser(int maxLines, int maxBytes) {
@@ -38,8 +39,9 @@ public final class AgiEnvironmentParser {
             }
             return true;
         }
-        bytes += line.length() + 1;
-        if (environment.size() >= maxLines || bytes > maxBytes) {
+        lines++;
+        bytes += line.getBytes(StandardCharsets.UTF_8).length + 1;
+        if (lines > maxLines || bytes > maxBytes) {
             throw new AgiProtocolException("environment larger than " + maxLines + " lines or " + maxBytes + " bytes");
         }
         int split = line.indexOf(": ");
@@ -100,9 +102,10 @@ public final class AgiEnvironmentParser {
         return parameters;
     }
 
+    /** Percent-escapes only: a '+' in a dialplan's AGI URL is a plus sign (+1913...), not a space. */
     private static String decode(String text) {
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException badEscape) {
             // A stray '%' is the dialplan author's typo, not an attack: keep the text as written.
             return text;

@@ -34,18 +34,21 @@ public final class AgiQuoting {
      * backslash makes the next character literal ({@code __ast_app_separate_args} in main/app.c). Escaping all of
      * those keeps each argument exactly one argument. A '$' before '{' or '[' is dropped: with the channel variable
      * AGIEXECFULL set, Asterisk would evaluate it as an expression.
+     * One empty argument is sent as {@code ""}: empty data would reach the application as no argument at all.
      */
     public static String joinApplicationArguments(List<String> arguments) {
+        if (arguments.size() == 1 && withoutControlCharacters(arguments.get(0)).isEmpty()) {
+            return "\"\""; // empty data would mean no argument at all; a quoted nothing is one empty argument
+        }
         StringBuilder out = new StringBuilder();
         for (int a = 0; a < arguments.size(); a++) {
             if (a > 0) {
                 out.append(',');
             }
-            String argument = arguments.get(a);
+            String argument = withoutControlCharacters(arguments.get(a));
             for (int i = 0; i < argument.length(); i++) {
                 char c = argument.charAt(i);
-                char next = i + 1 < argument.length() ? argument.charAt(i + 1) : 0;
-                if (Character.isISOControl(c) || (c == '$' && (next == '{' || next == '['))) {
+                if (c == '$' && startsExpression(argument, i)) {
                     continue;
                 }
                 if ("\\,\"()[]".indexOf(c) >= 0) {
@@ -55,5 +58,20 @@ public final class AgiQuoting {
             }
         }
         return out.toString();
+    }
+
+    /** A '$' (or a run of them) right before '{' or '['. */
+    private static boolean startsExpression(String text, int dollar) {
+        int next = dollar;
+        while (next < text.length() && text.charAt(next) == '$') {
+            next++;
+        }
+        return next < text.length() && (text.charAt(next) == '{' || text.charAt(next) == '[');
+    }
+
+    private static String withoutControlCharacters(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> !Character.isISOControl(c)).forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 }

@@ -39,6 +39,10 @@ public final class AgiReplyReader {
         }
         int code = Integer.parseInt(status.group(1));
         String text = status.group(3);
+        if (code != AgiReply.SUCCESS && code != AgiReply.INVALID_COMMAND && code != AgiReply.DEAD_CHANNEL
+                && code != AgiReply.USAGE) {
+            throw new AgiProtocolException("reply code res_agi never sends: " + printable(line));
+        }
         if (status.group(2).equals("-")) {
             usageCode = status.group(1);
             usage = new StringBuilder(text);
