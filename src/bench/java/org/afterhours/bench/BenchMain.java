@@ -1,0 +1,384 @@
+package org.afterhours.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs issue 6's scenarios against every server, each server in a JVM of its own, and prints the Markdown tables of
+ * BENCHMARKS.md: medians over the runs, and ratios against each peer taken run by run.
+ *
+ * <pre>
+ * BenchMain [--quick] [--runs N] [--scenarios a,b,c] [--servers afterhours,asterisk-java-default,...]
+ *           [--generator-threads N] [--jfr] [--out DIR]
+ * </pre>
+ */
+public final class BenchMain {
+    private static final double MB = 1e6;
+    private static final double KB = 1e3;
+
+    private final boolean quick;
+    private final int runs;
+    private final List<Scenario> scenarios;
+    private final List<ServerKind> servers;
+    private final int generatorThreads;
+    private final boolean jfr;
+    private final Path out;
+    private final PrintStream progress = System.err;
+    private final Map<ServerKind, List<String>> dialogues = new EnumMap<>(ServerKind.class);
+
+    private BenchMain(Map<String, String> options) {
+        quick = options.containsKey("quick");
+        runs = Integer.parseInt(options.getOrDefault("runs", quick ? "1" : "3"));
+        scenarios = new ArrayList<>();
+        for (String id : options.getOrDefault("scenarios", "a,b,c").split(",")) {
+            scenarios.add(switch (id.trim()) {
+                case "a" -> Scenario.throughput(quick);
+                case "b" -> Scenario.held(quick);
+                case "c" -> Scenario.latency(quick);
+                default -> throw new IllegalArgumentException("no scenario '" + id + "' (a, b or c)");
+            });
+        }
+        servers = Arrays.stream(options.getOrDefault("servers",
+                        "afterhours,asterisk-java-default,asterisk-java-10000,netty-ceiling").split(","))
+                .map(s -> ServerKind.byId(s.trim())).toList();
+        generatorThreads = Integer.parseInt(options.getOrDefault("generator-threads", "2"));
+        jfr = options.containsKey("jfr");
+        out = Path.of(options.getOrDefault("out", "target/bench/results"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            boolean flag = name.equals("quick") || name.equals("jfr");
+            options.put(name, flag ? "" : args[++i]);
+        }
+        new BenchMain(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(out.resolve("logs"));
+        if (jfr) {
+            Files.createDirectories(out.resolve("jfr"));
+        }
+        Instant started = Instant.now();
+        PrintStream table = System.out;
+        table.println("## afterhours FastAGI benchmark" + (quick ? " (quick mode: 1 run, smaller and shorter)" : ""));
+        table.println();
+        table.println("- started " + started.truncatedTo(ChronoUnit.SECONDS) + ", " + runs + " run(s) per scenario"
+                + " and server, medians shown; ratios are the median of the ratios taken within each run");
+        table.println("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + String.format(Locale.ROOT, "%.1f", memTotalBytes() / Math.pow(1024, 3)) + " GiB memory, kernel "
+                + read("/proc/sys/kernel/osrelease") + ", JDK " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        table.println("- every server in its own JVM: " + String.join(" ", serverJvmOptions("x")
+                .stream().filter(o -> !o.startsWith("-XX:StartFlightRecording")).toList())
+                + "; generator in the runner's JVM on " + generatorThreads + " netty NIO threads; all over 127.0.0.1");
+        table.println("- load average at start: " + read("/proc/loadavg"));
+        table.println();
+
+        Map<Scenario, Map<ServerKind, List<Metrics>>> results = new LinkedHashMap<>();
+        for (Scenario scenario : scenarios) {
+            Map<ServerKind, List<Metrics>> byServer = new EnumMap<>(ServerKind.class);
+            results.put(scenario, byServer);
+            for (int r = 1; r <= runs; r++) {
+                for (int i = 0; i < servers.size(); i++) {
+                    // Each run starts with a different server, so no server always runs first or last.
+                    ServerKind kind = servers.get((i + r - 1) % servers.size());
+                    Metrics m = measure(scenario, kind, r);
+                    byServer.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
+                    progress.printf(Locale.ROOT, "[%s run %d/%d] %-22s %s%n", scenario.id(), r, runs, kind.id,
+                            m.all());
+                }
+            }
+            printTable(table, scenario, byServer);
+        }
+        printTargets(table, results);
+        printDialogues(table);
+        table.println("- load average at end: " + read("/proc/loadavg") + "; wall time "
+                + Duration.between(started, Instant.now()).toSeconds() + " s");
+    }
+
+    private List<String> serverJvmOptions(String name) {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC"));
+        if (jfr) {
+            options.add("-XX:StartFlightRecording=filename=" + out.resolve("jfr").resolve(name + ".jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
+        return options;
+    }
+
+    private Metrics measure(Scenario scenario, ServerKind kind, int run) throws Exception {
+        String name = scenario.id() + "-" + kind.id + "-run" + run;
+        try (ServerProcess server = ServerProcess.launch(kind, serverJvmOptions(name),
+                out.resolve("logs").resolve(name + ".log"))) {
+            return scenario.held() ? held(scenario, server) : steady(scenario, server);
+        }
+    }
+
+    /** (a) and (c): a closed loop of calls; figures from a window after the warm-up. */
+    private Metrics steady(Scenario scenario, ServerProcess server) throws Exception {
+        LoadGenerator.Window w;
+        ServerStats live;
+        ServerStats afterGc;
+        long serverCpu;
+        long generatorCpu;
+        try (LoadGenerator generator = new LoadGenerator(server.agiPort(), scenario.profile(), generatorThreads)) {
+            generator.start();
+            Thread.sleep(scenario.warmup().toMillis());
+            ServerStats atStart = server.stats();
+            long generatorCpuAtStart = ServerMain.cpuNanos();
+            generator.startWindow();
+            Thread.sleep(scenario.measure().toMillis());
+            w = generator.endWindow();
+            generatorCpu = ServerMain.cpuNanos() - generatorCpuAtStart;
+            live = server.stats();
+            serverCpu = live.cpuNanos() - atStart.cpuNanos();
+            afterGc = server.statsAfterGc(); // the calls in flight are still in flight
+            generator.stopPlacing();
+            generator.awaitIdle(Duration.ofSeconds(15));
+            dialogues.putIfAbsent(server.kind(), generator.sampleDialogue());
+        }
+        long completed = w.count(CallOutcome.COMPLETED);
+        return new Metrics()
+                .put("calls/s", completed / w.seconds())
+                .put("p50", Metrics.millis(w.roundTrips(), 50))
+                .put("p99", Metrics.millis(w.roundTrips(), 99))
+                .put("p99.9", Metrics.millis(w.roundTrips(), 99.9))
+                .put("first p99", Metrics.millis(w.firstCommand(), 99))
+                .put("errors", w.count(CallOutcome.DROPPED) + w.count(CallOutcome.PROTOCOL_ERROR)
+                        + w.count(CallOutcome.CONNECT_FAILED))
+                .put("refused", w.count(CallOutcome.REFUSED_BUSY) + w.count(CallOutcome.CLOSED_UNSERVED))
+                .put("heap MB", afterGc.heapUsed() / MB)
+                .put("heap live MB", live.heapUsed() / MB)
+                .put("threads", live.threads())
+                .put("rss MB", live.rss() / MB)
+                .put("server cpu us/call", completed == 0 ? Double.NaN : serverCpu / 1e3 / completed)
+                .put("generator cpu us/call", completed == 0 ? Double.NaN : generatorCpu / 1e3 / completed);
+    }
+
+    /** (b): warm up, measure the idle heap, place the held calls, measure again while every call is held. */
+    private Metrics held(Scenario scenario, ServerProcess server) throws Exception {
+        LoadProfile shortCalls = new LoadProfile(50, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, true,
+                Duration.ofSeconds(1));
+        try (LoadGenerator warm = new LoadGenerator(server.agiPort(), shortCalls, generatorThreads)) {
+            warm.start();
+            Thread.sleep(scenario.warmup().toMillis());
+            warm.stopPlacing();
+            warm.awaitIdle(Duration.ofSeconds(15));
+            dialogues.putIfAbsent(server.kind(), warm.sampleDialogue());
+        }
+        ServerStats idle = server.statsAfterGc();
+        LoadProfile profile = scenario.profile();
+        int heldAtGc;
+        ServerStats heldStats;
+        LoadGenerator.Window w;
+        boolean allEnded;
+        try (LoadGenerator generator = new LoadGenerator(server.agiPort(), profile, generatorThreads)) {
+            generator.startWindow();
+            generator.start();
+            long deadline = System.nanoTime() + profile.rampUp().plus(scenario.measure()).toNanos();
+            while (System.nanoTime() < deadline
+                    && !(generator.rampDone() && generator.live() == generator.holding())) {
+                Thread.sleep(100);
+            }
+            heldAtGc = generator.holding();
+            heldStats = server.statsAfterGc();
+            allEnded = generator.awaitIdle(profile.holdTime().plus(profile.rampUp()).plusSeconds(30));
+            w = generator.endWindow();
+        }
+        double perCall = heldAtGc == 0 ? Double.NaN : (heldStats.heapUsed() - idle.heapUsed()) / (double) heldAtGc;
+        return new Metrics()
+                .put("held", heldAtGc)
+                .put("most held", w.maxHolding())
+                .put("refused", w.count(CallOutcome.REFUSED_BUSY) + w.count(CallOutcome.CLOSED_UNSERVED))
+                .put("connect failed", w.count(CallOutcome.CONNECT_FAILED))
+                .put("dropped", w.count(CallOutcome.DROPPED) + w.count(CallOutcome.PROTOCOL_ERROR)
+                        + (allEnded ? 0 : 1_000_000))
+                .put("completed", w.count(CallOutcome.COMPLETED))
+                .put("heap idle MB", idle.heapUsed() / MB)
+                .put("heap held MB", heldStats.heapUsed() / MB)
+                .put("heap/call KB", perCall / KB)
+                .put("threads idle", idle.threads())
+                .put("threads held", heldStats.threads())
+                .put("rss idle MB", idle.rss() / MB)
+                .put("rss held MB", heldStats.rss() / MB)
+                .put("p99 before hold", Metrics.millis(w.beforeHold(), 99))
+                .put("p99.9 before hold", Metrics.millis(w.beforeHold(), 99.9))
+                .put("first p99", Metrics.millis(w.firstCommand(), 99));
+    }
+
+    // ---- the tables ----
+
+    private record Column(String header, String metric, int decimals) {
+    }
+
+    private void printTable(PrintStream table, Scenario scenario, Map<ServerKind, List<Metrics>> byServer) {
+        List<Column> columns = switch (scenario.id()) {
+            case "b" -> List.of(new Column("held at once", "held", 0), new Column("refused", "refused", 0),
+                    new Column("connect failed", "connect failed", 0), new Column("dropped", "dropped", 0),
+                    new Column("completed", "completed", 0), new Column("heap idle MB", "heap idle MB", 1),
+                    new Column("heap held MB", "heap held MB", 1), new Column("heap per held call KB",
+                            "heap/call KB", 2), new Column("threads held", "threads held", 0),
+                    new Column("RSS held MB", "rss held MB", 0), new Column("p99 before hold ms",
+                            "p99 before hold", 3), new Column("p99.9 before hold ms", "p99.9 before hold", 3),
+                    new Column("first command p99 ms", "first p99", 3));
+            default -> List.of(new Column("calls/s", "calls/s", 0), new Column("round trip p50 ms", "p50", 3),
+                    new Column("p99 ms", "p99", 3), new Column("p99.9 ms", "p99.9", 3),
+                    new Column("first command p99 ms", "first p99", 3), new Column("errors", "errors", 0),
+                    new Column("refused", "refused", 0), new Column("heap after GC MB", "heap MB", 1),
+                    new Column("threads", "threads", 0), new Column("RSS MB", "rss MB", 0),
+                    new Column("server CPU µs/call", "server cpu us/call", 0),
+                    new Column("generator CPU µs/call", "generator cpu us/call", 0));
+        };
+        String perRun = scenario.held() ? "held" : "calls/s";
+        String ratioHeader = switch (scenario.id()) {
+            case "a" -> "afterhours calls/s ÷ this";
+            case "b" -> "this heap per call ÷ afterhours";
+            default -> "this p99 ÷ afterhours p99";
+        };
+        table.println("### " + scenario.title());
+        table.println();
+        StringBuilder header = new StringBuilder("| server |");
+        StringBuilder rule = new StringBuilder("| --- |");
+        for (Column c : columns) {
+            header.append(' ').append(c.header()).append(" |");
+            rule.append(" ---: |");
+        }
+        header.append(' ').append(ratioHeader).append(" | ").append(perRun).append(" per run |");
+        rule.append(" ---: | ---: |");
+        table.println(header);
+        table.println(rule);
+        List<Metrics> ours = byServer.get(ServerKind.AFTERHOURS);
+        for (ServerKind kind : servers) {
+            List<Metrics> theirs = byServer.get(kind);
+            if (theirs == null) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder("| ").append(kind.description).append(" |");
+            for (Column c : columns) {
+                row.append(' ').append(format(Metrics.median(theirs, c.metric()), c.decimals())).append(" |");
+            }
+            double ratio = ours == null ? Double.NaN : switch (scenario.id()) {
+                case "a" -> Metrics.medianRatio(ours, "calls/s", theirs, "calls/s");
+                case "b" -> Metrics.medianRatio(theirs, "heap/call KB", ours, "heap/call KB");
+                default -> Metrics.medianRatio(theirs, "p99", ours, "p99");
+            };
+            row.append(' ').append(format(ratio, 2)).append(" | ");
+            row.append(String.join(" / ", theirs.stream().map(m -> format(m.get(perRun), 0)).toList()))
+                    .append(" |");
+            table.println(row);
+        }
+        table.println();
+    }
+
+    private void printTargets(PrintStream table, Map<Scenario, Map<ServerKind, List<Metrics>>> results) {
+        table.println("### afterhours against the targets of issue 6");
+        table.println();
+        table.println("| scenario | target | measured (median) | met |");
+        table.println("| --- | --- | ---: | --- |");
+        for (var entry : results.entrySet()) {
+            Map<ServerKind, List<Metrics>> byServer = entry.getValue();
+            List<Metrics> ours = byServer.get(ServerKind.AFTERHOURS);
+            if (ours == null) {
+                continue;
+            }
+            switch (entry.getKey().id()) {
+                case "a" -> {
+                    target(table, "a", "≥ 3 × asterisk-java default-pool calls/s", byServer,
+                            ServerKind.ASTERISK_JAVA_DEFAULT, ours, 3);
+                    target(table, "a", "≥ 70 % of the ceiling's calls/s", byServer, ServerKind.NETTY_CEILING, ours,
+                            0.7);
+                }
+                case "b" -> {
+                    int wanted = entry.getKey().profile().concurrency();
+                    double held = Metrics.median(ours, "held");
+                    double refused = Metrics.median(ours, "refused");
+                    double perCall = Metrics.median(ours, "heap/call KB");
+                    double p99 = Metrics.median(ours, "p99 before hold");
+                    row(table, "b", wanted + " calls held at once", format(held, 0), held >= wanted);
+                    row(table, "b", "none refused", format(refused, 0), refused == 0);
+                    row(table, "b", "heap per held call ≤ 25 KB", format(perCall, 2) + " KB", perCall <= 25);
+                    row(table, "b", "p99 round trip ≤ 5 ms", format(p99, 3) + " ms", p99 <= 5);
+                }
+                default -> {
+                    double p99 = Metrics.median(ours, "p99");
+                    row(table, "c", "p99 round trip ≤ 2 ms", format(p99, 3) + " ms", p99 <= 2);
+                }
+            }
+        }
+        table.println();
+    }
+
+    private static void target(PrintStream table, String scenario, String what,
+                               Map<ServerKind, List<Metrics>> byServer, ServerKind peer, List<Metrics> ours,
+                               double factor) {
+        List<Metrics> theirs = byServer.get(peer);
+        if (theirs == null) {
+            row(table, scenario, what, "not run", false);
+            return;
+        }
+        double ratio = Metrics.medianRatio(ours, "calls/s", theirs, "calls/s");
+        row(table, scenario, what, format(ratio, 2) + " ×", ratio >= factor);
+    }
+
+    private static void row(PrintStream table, String scenario, String target, String measured, boolean met) {
+        table.println("| (" + scenario + ") | " + target + " | " + measured + " | " + (met ? "yes" : "**no**")
+                + " |");
+    }
+
+    private void printDialogues(PrintStream table) {
+        if (dialogues.isEmpty()) {
+            return;
+        }
+        table.println("### The call each server played (the first call of its first run: `>` server, `<` generator)");
+        table.println();
+        for (var entry : dialogues.entrySet()) {
+            table.println(entry.getKey().description + ":");
+            table.println("```");
+            entry.getValue().forEach(table::println);
+            table.println("```");
+        }
+        table.println();
+    }
+
+    static String format(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static long memTotalBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return -1;
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file)).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
