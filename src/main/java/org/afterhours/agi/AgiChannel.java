@@ -36,6 +36,9 @@ public interface AgiChannel {
 
     Playback sayNumber(long number, String escapeDigits);
 
+    /** Spells text character by character in Asterisk's voice (letters, digits, {@code @} "at", {@code .} "dot"). */
+    Playback sayAlpha(String text, String escapeDigits);
+
     void setVariable(String name, String value);
 
     /** A channel variable or function, empty when it is not set. */

@@ -4,11 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,17 +46,17 @@ public final class AgiSessionRepository {
     public void recordStart(AgiSessionRecord r) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, r.id());
-            s.setString(2, fit(r.asteriskUniqueId(), UNIQUEID));
-            s.setString(3, fit(r.script(), LONG_TEXT));
-            s.setString(4, fit(r.channel(), LONG_TEXT));
-            s.setString(5, fit(r.callerIdNumber(), CALLER));
-            s.setString(6, fit(r.callerIdName(), CALLER));
-            s.setString(7, fit(r.dnid(), CALLER));
-            s.setString(8, fit(r.remoteAddress(), ADDRESS));
-            setUtc(s, 9, r.startedAt());
-            setUtc(s, 10, r.endedAt());
-            s.setString(11, fit(r.outcome(), OUTCOME));
-            s.setString(12, fit(r.outcomeDetail(), LONG_TEXT));
+            s.setString(2, SqlValues.fit(r.asteriskUniqueId(), UNIQUEID));
+            s.setString(3, SqlValues.fit(r.script(), LONG_TEXT));
+            s.setString(4, SqlValues.fit(r.channel(), LONG_TEXT));
+            s.setString(5, SqlValues.fit(r.callerIdNumber(), CALLER));
+            s.setString(6, SqlValues.fit(r.callerIdName(), CALLER));
+            s.setString(7, SqlValues.fit(r.dnid(), CALLER));
+            s.setString(8, SqlValues.fit(r.remoteAddress(), ADDRESS));
+            SqlValues.setUtc(s, 9, r.startedAt());
+            SqlValues.setUtc(s, 10, r.endedAt());
+            s.setString(11, SqlValues.fit(r.outcome(), OUTCOME));
+            s.setString(12, SqlValues.fit(r.outcomeDetail(), LONG_TEXT));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException("cannot record start of AGI session " + r.id(), e);
@@ -72,9 +68,9 @@ public final class AgiSessionRepository {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(endedAt, "endedAt");
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(END)) {
-            setUtc(s, 1, endedAt);
-            s.setString(2, fit(outcome, OUTCOME));
-            s.setString(3, fit(detail, LONG_TEXT));
+            SqlValues.setUtc(s, 1, endedAt);
+            s.setString(2, SqlValues.fit(outcome, OUTCOME));
+            s.setString(3, SqlValues.fit(detail, LONG_TEXT));
             s.setString(4, id);
             s.executeUpdate();
         } catch (SQLException e) {
@@ -123,38 +119,9 @@ public final class AgiSessionRepository {
                 rs.getString("caller_id_name"),
                 rs.getString("dnid"),
                 rs.getString("remote_address"),
-                utc(rs, "started_at"),
-                utc(rs, "ended_at"),
+                SqlValues.utc(rs, "started_at"),
+                SqlValues.utc(rs, "ended_at"),
                 rs.getString("outcome"),
                 rs.getString("outcome_detail"));
-    }
-
-    /**
-     * Cuts {@code value} to at most {@code max} characters as MariaDB counts them (code points),
-     * never splitting a surrogate pair such as an emoji.
-     */
-    static String fit(String value, int max) {
-        if (value == null || value.length() <= max) {
-            return value;
-        }
-        if (value.codePointCount(0, value.length()) <= max) {
-            return value;
-        }
-        return value.substring(0, value.offsetByCodePoints(0, max));
-    }
-
-    // DATETIME has no zone. Going through LocalDateTime in UTC keeps the driver from applying the
-    // JVM's default zone (which java.sql.Timestamp would); millis because the column is DATETIME(3).
-    private static void setUtc(PreparedStatement s, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            s.setNull(index, Types.TIMESTAMP);
-        } else {
-            s.setObject(index, LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
-        }
-    }
-
-    private static Instant utc(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 }

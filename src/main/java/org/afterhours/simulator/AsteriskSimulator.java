@@ -37,9 +37,13 @@ public final class AsteriskSimulator {
      * @param dialogue receives each line of the dialogue as it happens (the environment too, prefixed {@code <})
      */
     public Result play(SimulatedCall call, Consumer<String> dialogue) throws IOException {
+        return play(call, new ResAgiResponder(call.keys(), call.hangupAtCommand()), dialogue);
+    }
+
+    /** As {@link #play(SimulatedCall, Consumer)}, with an Asterisk set up by the caller (sounds, dial outcome). */
+    public Result play(SimulatedCall call, ResAgiResponder asterisk, Consumer<String> dialogue) throws IOException {
         long n = CALLS.incrementAndGet();
         String uniqueId = (System.currentTimeMillis() / 1000) + "." + n;
-        ResAgiResponder asterisk = new ResAgiResponder(call.keys(), call.hangupAtCommand());
         List<String> commands = new ArrayList<>();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) idleTimeout.toMillis());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Answers AGI commands the way res_agi.c does for a caller who presses the given keys: the same reply strings
@@ -20,13 +21,15 @@ public final class ResAgiResponder {
     private static final Set<String> ALLOWED_ON_DEAD_CHANNEL =
             Set.of("EXEC", "GET FULL VARIABLE", "GET VARIABLE", "NOOP", "SET VARIABLE", "VERBOSE");
     private static final List<String> VERBS = List.of("ANSWER", "HANGUP", "NOOP", "CHANNEL STATUS", "STREAM FILE",
-            "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SET VARIABLE", "GET FULL VARIABLE",
+            "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SAY ALPHA", "SET VARIABLE", "GET FULL VARIABLE",
             "GET VARIABLE", "EXEC", "RECORD FILE", "VERBOSE");
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final long SAMPLES_PER_PROMPT = 16000;
 
     private final Deque<Character> keys = new ArrayDeque<>();
     private final int hangupAtCommand;
+    private Predicate<String> soundExists = name -> true;
+    private String dialStatus = "ANSWER";
     private final Map<String, String> variables = new HashMap<>();
     private int commands;
     private boolean hungUp;
@@ -37,6 +40,18 @@ public final class ResAgiResponder {
             keys.add(c);
         }
         this.hangupAtCommand = hangupAtCommand;
+    }
+
+    /** Which sound files this Asterisk has; STREAM FILE of any other fails as on a real one. Default: all. */
+    public ResAgiResponder withSounds(Predicate<String> exists) {
+        this.soundExists = exists;
+        return this;
+    }
+
+    /** What DIALSTATUS an EXEC Dial leaves (ANSWER, NOANSWER, BUSY, CHANUNAVAIL...). Default: ANSWER. */
+    public ResAgiResponder withDialStatus(String status) {
+        this.dialStatus = status;
+        return this;
     }
 
     /** The lines Asterisk writes back for one command line, in order. */
@@ -60,7 +75,9 @@ public final class ResAgiResponder {
         if (!hungUp && commands == hangupAtCommand) {
             // The caller hangs up while this command runs: it fails, and HANGUP precedes the next reply.
             hungUp = true;
-            out.add("200 result=-1");
+            // A caller who hangs up while recording has left a message: res_agi reports how much it kept.
+            out.add(verb.equals("RECORD FILE") ? "200 result=-1 (hangup) endpos=" + SAMPLES_PER_PROMPT * 5
+                    : "200 result=-1");
             return out;
         }
         List<String> args = argv.subList(verb.split(" ").length, argv.size());
@@ -85,8 +102,10 @@ public final class ResAgiResponder {
             }
             case "CHANNEL STATUS" -> ok("6");
             case "VERBOSE" -> ok("1");
-            case "STREAM FILE", "SAY DIGITS", "SAY NUMBER" ->
-                    args.size() < 2 ? usage(verb) : playback(args.get(1), verb.equals("STREAM FILE"));
+            case "STREAM FILE" -> args.size() < 2 ? usage(verb)
+                    : soundExists.test(args.get(0)) ? playback(args.get(1), true)
+                    : List.of("200 result=-1 endpos=0"); // a missing file fails on a live channel
+            case "SAY DIGITS", "SAY NUMBER", "SAY ALPHA" -> args.size() < 2 ? usage(verb) : playback(args.get(1), false);
             case "GET DATA" -> args.isEmpty() ? usage(verb) : getData(args);
             case "WAIT FOR DIGIT" -> args.size() != 1 ? usage(verb) : ok(Integer.toString(nextKey("0123456789*#")));
             case "SET VARIABLE" -> {
@@ -98,10 +117,22 @@ public final class ResAgiResponder {
             }
             case "GET VARIABLE" -> args.size() != 1 ? usage(verb) : getVariable(args.get(0));
             case "GET FULL VARIABLE" -> args.isEmpty() ? usage(verb) : getFullVariable(args.get(0));
-            case "EXEC" -> args.isEmpty() ? usage(verb) : ok("0");
+            case "EXEC" -> args.isEmpty() ? usage(verb) : exec(args.get(0));
             case "RECORD FILE" -> args.size() < 4 ? usage(verb) : record(args.get(2));
             default -> List.of("510 Invalid or unknown command");
         };
+    }
+
+    /**
+     * Dial sets DIALSTATUS; after a bridged call that the other side ended, Asterisk answers -1 (as recorded), so
+     * a call flow must read DIALSTATUS rather than the result. Other applications succeed.
+     */
+    private List<String> exec(String application) {
+        if (application.equalsIgnoreCase("Dial")) {
+            variables.put("DIALSTATUS", dialStatus);
+            return ok(dialStatus.equals("ANSWER") ? "-1" : "0");
+        }
+        return ok("0");
     }
 
     private List<String> playback(String escapeDigits, boolean reportEndpos) {

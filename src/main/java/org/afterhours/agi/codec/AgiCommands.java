@@ -62,6 +62,10 @@ public final class AgiCommands {
         return command("SAY NUMBER", Long.toString(number), quote(keys(escapeDigits)));
     }
 
+    public static AgiCommand sayAlpha(String text, String escapeDigits) {
+        return command("SAY ALPHA", quote(text), quote(keys(escapeDigits)));
+    }
+
     public static AgiCommand setVariable(String name, String value) {
         return command("SET VARIABLE", quote(name), quote(value));
     }

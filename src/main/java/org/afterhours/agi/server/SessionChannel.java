@@ -134,6 +134,11 @@ final class SessionChannel implements AgiChannel {
     }
 
     @Override
+    public Playback sayAlpha(String text, String escapeDigits) {
+        return playback(send(AgiCommands.sayAlpha(text, escapeDigits)));
+    }
+
+    @Override
     public void setVariable(String name, String value) {
         send(AgiCommands.setVariable(name, value));
     }
