@@ -1,0 +1,66 @@
+package org.afterhours.callflow;
+
+import java.util.Optional;
+import org.afterhours.agi.AgiChannel;
+import org.afterhours.agi.Playback;
+import org.afterhours.calllog.CallEventType;
+import org.afterhours.calllog.CallRecorder;
+
+/**
+ * Plays prompts to one caller and writes each to the call's record. A prompt Asterisk cannot play (the file is
+ * missing: {@code result=-1} on a live channel) is recorded as such and the call goes on: the caller hears the next
+ * prompt instead of being dropped.
+ */
+final class CallerPrompts {
+    private final AgiChannel channel;
+    private final CallRecorder record;
+
+    CallerPrompts(AgiChannel channel, CallRecorder record) {
+        this.channel = channel;
+        this.record = record;
+    }
+
+    /** Plays {@code prompt}; a key in {@code interruptKeys} stops it and is returned. */
+    Optional<Character> play(String prompt, String interruptKeys) {
+        Playback playback = channel.streamFile(prompt, interruptKeys);
+        return recorded(prompt, playback);
+    }
+
+    void play(String prompt) {
+        play(prompt, "");
+    }
+
+    /** Plays {@code prompt} and reports whether Asterisk had it (a line's own prompts are optional). */
+    boolean playIfPresent(String prompt) {
+        Playback playback = channel.streamFile(prompt, "");
+        if (playback.failed()) {
+            return false;
+        }
+        record.record(CallEventType.PROMPT_PLAYED, "prompt", prompt);
+        return true;
+    }
+
+    void sayDigits(String what, String digits) {
+        recorded("digits:" + what, channel.sayDigits(digits, ""));
+    }
+
+    void sayNumber(long number) {
+        recorded("number:" + number, channel.sayNumber(number, ""));
+    }
+
+    /** Spells text letter by letter ({@code @} as "at", {@code .} as "dot"): how an address is read on a phone. */
+    void spell(String what, String text) {
+        recorded("spell:" + what, channel.sayAlpha(text, ""));
+    }
+
+    private Optional<Character> recorded(String prompt, Playback playback) {
+        if (playback.failed()) {
+            record.record(CallEventType.PROMPT_FAILED, "prompt", prompt);
+        } else if (playback.key().isPresent()) {
+            record.record(CallEventType.PROMPT_PLAYED, "prompt", prompt, "key", playback.key().get().toString());
+        } else {
+            record.record(CallEventType.PROMPT_PLAYED, "prompt", prompt);
+        }
+        return playback.key();
+    }
+}

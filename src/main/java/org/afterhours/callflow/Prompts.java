@@ -1,0 +1,46 @@
+package org.afterhours.callflow;
+
+/**
+ * The sound files the flow plays, by the names Asterisk knows them (below its sounds folder, no extension). Their
+ * texts are in {@code asterisk-config/sounds/prompts.txt}; a test keeps the two lists equal.
+ */
+final class Prompts {
+    static final String WELCOME = "afterhours/welcome";
+    static final String OPEN_NOW_TRANSFERRING = "afterhours/open-now-transferring";
+    static final String OPEN_NOW_LEAVE_MESSAGE = "afterhours/open-now-leave-message";
+    static final String TRIAGE_MENU = "afterhours/triage-menu";
+    static final String INVALID_CHOICE = "afterhours/invalid-choice";
+    static final String NO_CHOICE = "afterhours/no-choice";
+    static final String YOUR_REFERENCE_IS = "afterhours/your-reference-is";
+    static final String AGAIN_YOUR_REFERENCE_IS = "afterhours/again-your-reference-is";
+    static final String CONNECTING_TECHNICIAN = "afterhours/connecting-technician";
+    static final String NO_TECHNICIAN_LEAVE_MESSAGE = "afterhours/no-technician-leave-message";
+    static final String HELPDESK_INTRO = "afterhours/helpdesk-intro";
+    static final String HELPDESK_CALL = "afterhours/helpdesk-call";
+    static final String HELPDESK_EMAIL = "afterhours/helpdesk-email";
+    static final String HELPDESK_PORTAL = "afterhours/helpdesk-portal";
+    static final String ANSWERED_DURING_HOURS = "afterhours/answered-during-hours";
+    static final String TO = "afterhours/to";
+    static final String A_M = "afterhours/a-m";
+    static final String P_M = "afterhours/p-m";
+    static final String CENTRAL_TIME = "afterhours/central-time";
+    static final String EASTERN_TIME = "afterhours/eastern-time";
+    static final String MOUNTAIN_TIME = "afterhours/mountain-time";
+    static final String PACIFIC_TIME = "afterhours/pacific-time";
+    static final String MONDAY_TO_FRIDAY = "afterhours/monday-to-friday";
+    static final String NONEMERGENCY_OPTIONS = "afterhours/nonemergency-options";
+    static final String LEAVE_MESSAGE = "afterhours/leave-message";
+    static final String MESSAGE_REVIEW = "afterhours/message-review";
+    static final String NO_MESSAGE_HEARD = "afterhours/no-message-heard";
+    static final String MESSAGE_SAVED = "afterhours/message-saved";
+    static final String GOODBYE = "afterhours/goodbye";
+    static final String TECHNICAL_DIFFICULTY = "afterhours/technical-difficulty";
+
+    private Prompts() {
+    }
+
+    /** A prompt rendered for one line (its help desk email or portal), when the administrator generated one. */
+    static String forLine(String lineId, String what) {
+        return "afterhours/lines/" + lineId + "/" + what;
+    }
+}

@@ -1,0 +1,313 @@
+package org.afterhours.calllog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's append-only, fsync'd log of call events: a call's step is safe once {@link #append} returns, whether
+ * or not the database is up. A writer takes {@link #pending} entries to MariaDB and then marks them
+ * {@link #committed}; after a crash, everything after the last mark is pending again (the database write is
+ * idempotent, so an entry written just before the crash is not written twice).
+ *
+ * <p>On disk: segment files {@code segment-<first position>.log} of entries {@code [length][position][crc][event]}
+ * and a {@code checkpoint} file with the last committed position. A torn entry at the end of the last segment (the
+ * process died mid-write) is cut off on open; it was never acknowledged to anyone.
+ */
+public final class CallJournal implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CallJournal.class);
+    private static final int HEADER = Integer.BYTES + Long.BYTES + Integer.BYTES;
+    private static final int MAX_ENTRY = 1 << 20;
+    private static final long SEGMENT_BYTES = 8L << 20;
+
+    private final Path directory;
+    private final long segmentLimit;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Held while forcing the file: appenders that wrote meanwhile share the next force (group commit). */
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private volatile long syncedPosition;
+    private final Condition appended = lock.newCondition();
+    private final Deque<JournalEntry> pending = new ArrayDeque<>();
+    private FileChannel segment;
+    private long segmentBytes;
+    private long lastPosition;
+    private long committedPosition;
+
+    private CallJournal(Path directory, long segmentLimit) {
+        this.directory = directory;
+        this.segmentLimit = segmentLimit;
+    }
+
+    /** Opens (or creates) the journal in {@code directory}, recovering what was not yet committed. */
+    public static CallJournal open(Path directory) {
+        return open(directory, SEGMENT_BYTES);
+    }
+
+    static CallJournal open(Path directory, long segmentLimit) {
+        CallJournal journal = new CallJournal(directory, segmentLimit);
+        try {
+            Files.createDirectories(directory);
+            journal.recover();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the call journal in " + directory, e);
+        }
+        return journal;
+    }
+
+    private void recover() throws IOException {
+        Path checkpoint = directory.resolve("checkpoint");
+        committedPosition = Files.exists(checkpoint)
+                ? Long.parseLong(Files.readString(checkpoint, StandardCharsets.US_ASCII).trim()) : 0;
+        lastPosition = committedPosition;
+        List<Path> segments = segments();
+        for (int i = 0; i < segments.size(); i++) {
+            readSegment(segments.get(i), i == segments.size() - 1);
+        }
+        if (!pending.isEmpty()) {
+            log.info("call journal: {} event(s) not yet in the database will be written now", pending.size());
+        }
+        openSegment(segments.isEmpty() ? null : segments.get(segments.size() - 1));
+        syncedPosition = lastPosition;
+    }
+
+    private void readSegment(Path file, boolean last) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long offset = 0;
+            long size = channel.size();
+            ByteBuffer header = ByteBuffer.allocate(HEADER);
+            while (offset < size) {
+                header.clear();
+                if (size - offset < HEADER || channel.read(header, offset) < HEADER) {
+                    cutTornTail(channel, file, offset, last);
+                    return;
+                }
+                header.flip();
+                int length = header.getInt();
+                long position = header.getLong();
+                int crc = header.getInt();
+                if (length <= 0 || length > MAX_ENTRY || size - offset - HEADER < length) {
+                    cutTornTail(channel, file, offset, last);
+                    return;
+                }
+                ByteBuffer payload = ByteBuffer.allocate(length);
+                channel.read(payload, offset + HEADER);
+                if (crc(position, payload.array()) != crc) {
+                    cutTornTail(channel, file, offset, last);
+                    return;
+                }
+                lastPosition = Math.max(lastPosition, position);
+                if (position > committedPosition) {
+                    pending.add(new JournalEntry(position, JournalCodec.decode(payload.array())));
+                }
+                offset += HEADER + length;
+            }
+        }
+    }
+
+    private void cutTornTail(FileChannel channel, Path file, long offset, boolean last) throws IOException {
+        if (!last) {
+            throw new IOException("damaged entry in the middle of the journal: " + file + " at byte " + offset);
+        }
+        log.warn("call journal: cutting an incomplete entry at byte {} of {} (written when the process died)",
+                offset, file.getFileName());
+        channel.truncate(offset);
+        channel.force(true);
+    }
+
+    /**
+     * Writes the event and forces it to disk; returns only when it would survive a crash. Calls appending at the
+     * same moment share one force of the file, so a storm of calls is not limited to one disk flush per event.
+     */
+    public JournalEntry append(CallEvent event) {
+        byte[] payload = JournalCodec.encode(event);
+        JournalEntry entry;
+        FileChannel written;
+        lock.lock();
+        try {
+            long position = lastPosition + 1;
+            ByteBuffer record = ByteBuffer.allocate(HEADER + payload.length);
+            record.putInt(payload.length).putLong(position).putInt(crc(position, payload)).put(payload).flip();
+            while (record.hasRemaining()) {
+                segment.write(record);
+            }
+            segmentBytes += HEADER + payload.length;
+            lastPosition = position;
+            entry = new JournalEntry(position, event);
+            pending.add(entry); // in position order; the writer sees it once it is on disk (see pending())
+            written = segment;
+            if (segmentBytes >= segmentLimit) {
+                segment.force(false); // a segment is complete on disk before the next one starts
+                syncedPosition = position;
+                segment.close();
+                openSegment(null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the call journal in " + directory, e);
+        } finally {
+            lock.unlock();
+        }
+        forceUpTo(entry.position(), written);
+        lock.lock();
+        try {
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return entry;
+    }
+
+    private void forceUpTo(long position, FileChannel file) {
+        if (syncedPosition >= position) {
+            return;
+        }
+        syncLock.lock();
+        try {
+            if (syncedPosition >= position) {
+                return; // another appender's force covered this entry
+            }
+            long covered;
+            lock.lock();
+            try {
+                covered = lastPosition;
+            } finally {
+                lock.unlock();
+            }
+            if (file.isOpen()) {
+                file.force(false);
+            }
+            syncedPosition = Math.max(syncedPosition, covered);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot flush the call journal in " + directory, e);
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /**
+     * Up to {@code max} uncommitted entries in order, waiting up to {@code wait} for the first one. Only entries
+     * already forced to disk are handed out, so the database never holds what a crash could take from the journal.
+     */
+    public List<JournalEntry> pending(int max, Duration wait) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = wait.toNanos();
+            while (!hasDurablePending() && nanos > 0) {
+                nanos = appended.awaitNanos(nanos);
+            }
+            List<JournalEntry> batch = new ArrayList<>(Math.min(max, pending.size()));
+            for (JournalEntry entry : pending) {
+                if (batch.size() == max || entry.position() > syncedPosition) {
+                    break;
+                }
+                batch.add(entry);
+            }
+            return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Everything up to {@code position} is in the database: drop it from memory, remember it on disk. */
+    public void committed(long position) {
+        lock.lock();
+        try {
+            while (!pending.isEmpty() && pending.peekFirst().position() <= position) {
+                pending.removeFirst();
+            }
+            committedPosition = Math.max(committedPosition, position);
+            writeCheckpoint();
+            deleteCommittedSegments();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the journal checkpoint in " + directory, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean hasDurablePending() {
+        return !pending.isEmpty() && pending.peekFirst().position() <= syncedPosition;
+    }
+
+    public int pendingCount() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writeCheckpoint() throws IOException {
+        Path temporary = directory.resolve("checkpoint.tmp");
+        try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            file.write(ByteBuffer.wrap(Long.toString(committedPosition).getBytes(StandardCharsets.US_ASCII)));
+            file.force(true);
+        }
+        Files.move(temporary, directory.resolve("checkpoint"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A closed segment can go once the next one starts at or before the checkpoint + 1. */
+    private void deleteCommittedSegments() throws IOException {
+        List<Path> segments = segments();
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if (firstPosition(segments.get(i + 1)) <= committedPosition + 1) {
+                Files.deleteIfExists(segments.get(i));
+            }
+        }
+    }
+
+    private void openSegment(Path existing) throws IOException {
+        Path file = existing != null ? existing : directory.resolve(String.format("segment-%019d.log", lastPosition + 1));
+        segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        segmentBytes = segment.size();
+    }
+
+    private List<Path> segments() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().matches("segment-[0-9]{19}\\.log")).sorted().toList();
+        }
+    }
+
+    private static long firstPosition(Path segment) {
+        String name = segment.getFileName().toString();
+        return Long.parseLong(name.substring("segment-".length(), name.length() - ".log".length()));
+    }
+
+    private static int crc(long position, byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(ByteBuffer.allocate(Long.BYTES).putLong(position).flip());
+        crc.update(payload);
+        return (int) crc.getValue();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            segment.close();
+        } catch (IOException e) {
+            log.warn("closing the call journal: {}", e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+}

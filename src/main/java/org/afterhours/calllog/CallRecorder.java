@@ -1,0 +1,38 @@
+package org.afterhours.calllog;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One call's pen: numbers its events 1, 2, 3... and puts each into the journal at once, so that whatever happens
+ * next (a hang-up, a crash, a database outage) the steps so far are kept. One per call, used by that call's thread.
+ */
+public final class CallRecorder {
+    private final ReferenceNumber reference;
+    private final CallJournal journal;
+    private final Clock clock;
+    private int sequence;
+
+    public CallRecorder(ReferenceNumber reference, CallJournal journal, Clock clock) {
+        this.reference = reference;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public ReferenceNumber reference() {
+        return reference;
+    }
+
+    /** @param attributes name, value, name, value... */
+    public void record(CallEventType type, String... attributes) {
+        if (attributes.length % 2 != 0) {
+            throw new IllegalArgumentException("attributes come in name, value pairs");
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < attributes.length; i += 2) {
+            map.put(attributes[i], attributes[i + 1] == null ? "" : attributes[i + 1]);
+        }
+        journal.append(new CallEvent(reference, ++sequence, clock.instant(), type, map));
+    }
+}

@@ -1,0 +1,85 @@
+package org.afterhours.calllog;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the journal into the store in batches on one background thread, in journal order. While the store is
+ * down it waits and retries (the journal keeps everything on disk meanwhile); calls never notice.
+ */
+public final class JournalWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
+    private static final int BATCH = 500;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final CallJournal journal;
+    private final CallLogStore store;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile boolean storeHealthy = true;
+
+    private JournalWriter(CallJournal journal, CallLogStore store) {
+        this.journal = journal;
+        this.store = store;
+        this.thread = Thread.ofPlatform().name("call-journal-writer").daemon(true).unstarted(this::drain);
+    }
+
+    public static JournalWriter start(CallJournal journal, CallLogStore store) {
+        JournalWriter writer = new JournalWriter(journal, store);
+        writer.thread.start();
+        return writer;
+    }
+
+    private void drain() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running || journal.pendingCount() > 0) {
+            try {
+                List<JournalEntry> batch = journal.pending(BATCH, Duration.ofMillis(500));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                store.write(batch.stream().map(JournalEntry::event).toList());
+                journal.committed(batch.get(batch.size() - 1).position());
+                if (!storeHealthy) {
+                    log.info("call log database reachable again; writing the journal's backlog");
+                    storeHealthy = true;
+                }
+                backoff = Duration.ofMillis(200);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (storeHealthy) {
+                    log.warn("call log database unavailable ({}); events stay in the journal and are retried",
+                            e.getMessage());
+                    storeHealthy = false;
+                }
+                if (!running) {
+                    return; // stopping: what is left stays in the journal for the next start
+                }
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    public boolean storeHealthy() {
+        return storeHealthy;
+    }
+
+    /** Writes what it can within a few seconds, then stops; the rest waits in the journal for the next start. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(Duration.ofSeconds(10));
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(2));
+        }
+    }
+}

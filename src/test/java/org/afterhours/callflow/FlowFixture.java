@@ -1,0 +1,138 @@
+package org.afterhours.callflow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.afterhours.agi.server.AgiScriptRouter;
+import org.afterhours.agi.server.AgiServer;
+import org.afterhours.agi.server.AgiServerSettings;
+import org.afterhours.agi.server.SessionListener;
+import org.afterhours.calllog.BlockReferenceNumbers;
+import org.afterhours.calllog.CallEvent;
+import org.afterhours.calllog.CallEventType;
+import org.afterhours.calllog.CallJournal;
+import org.afterhours.calllog.JournalEntry;
+import org.afterhours.calllog.ReferenceNumber;
+import org.afterhours.oncall.ContactPoint;
+import org.afterhours.oncall.DaytimeRouting;
+import org.afterhours.oncall.EscalationPolicy;
+import org.afterhours.oncall.EscalationStep;
+import org.afterhours.oncall.Helpdesk;
+import org.afterhours.oncall.Line;
+import org.afterhours.oncall.OnCallSetup;
+import org.afterhours.oncall.Person;
+import org.afterhours.oncall.Position;
+import org.afterhours.oncall.Rotation;
+import org.afterhours.oncall.RuleBook;
+import org.afterhours.oncall.StepTarget;
+import org.afterhours.simulator.AsteriskSimulator;
+import org.afterhours.simulator.ResAgiResponder;
+import org.afterhours.simulator.SimulatedCall;
+
+/**
+ * The caller's side as Asterisk meets it: the real FastAGI server running the after-hours script over TCP, a
+ * one-line rule book (Mon-Fri 8-17 Central, help desk +1 913 322 4666), a journal in a temporary folder, and a
+ * clock fixed at the instant a test chooses.
+ */
+final class FlowFixture implements AutoCloseable {
+    static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    /** Sunday 22 November 2026, 03:00 in Chicago: after hours. */
+    static final Instant NIGHT = LocalDate.of(2026, 11, 22).atTime(3, 0).atZone(CHICAGO).toInstant();
+    /** Monday 23 November 2026, 10:00 in Chicago: the help desk is open. */
+    static final Instant DAYTIME = LocalDate.of(2026, 11, 23).atTime(10, 0).atZone(CHICAGO).toInstant();
+
+    final CallJournal journal;
+    final List<String> voicemailAlerts = new CopyOnWriteArrayList<>();
+    private final AgiServer server;
+    private TechnicianConnector.Result technicianResult = TechnicianConnector.Result.UNAVAILABLE;
+
+    FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing) throws InterruptedException {
+        journal = CallJournal.open(journalDirectory);
+        AtomicLong blocks = new AtomicLong();
+        BlockReferenceNumbers references = new BlockReferenceNumbers(blocks::getAndIncrement,
+                journalDirectory.resolve("offline-counter"), 0, Runnable::run);
+        VoicemailAlerts alerts = (reference, line, path, urgent) ->
+                voicemailAlerts.add(reference + " " + line.id() + " " + path + (urgent ? " urgent" : ""));
+        TechnicianConnector technicians = (line, record, caller) -> technicianResult;
+        AfterHoursScript script = new AfterHoursScript(ruleBook(routing), references, journal,
+                FlowSettings.defaults(), technicians, alerts, Clock.fixed(now, CHICAGO));
+        server = new AgiServer(AgiServerSettings.defaults().withPort(0),
+                new AgiScriptRouter().register(AfterHoursScript.PATH, script), SessionListener.NONE,
+                Clock.systemUTC()).start();
+    }
+
+    void technicianWill(TechnicianConnector.Result result) {
+        technicianResult = result;
+    }
+
+    AsteriskSimulator.Result call(String keys, int hangupAt) throws IOException {
+        return call(new ResAgiResponder(keys, hangupAt).withSounds(FlowFixture::shippedSound));
+    }
+
+    /** The prompts we ship exist on this Asterisk; prompts rendered for one line do not, until an admin makes them. */
+    static boolean shippedSound(String name) {
+        return !name.startsWith("afterhours/lines/");
+    }
+
+    AsteriskSimulator.Result call(ResAgiResponder asterisk) throws IOException {
+        SimulatedCall call = SimulatedCall.to("afterhours?line=main").from("+13125550142", "Pat Caller")
+                .dialling("+19132016503");
+        return new AsteriskSimulator("127.0.0.1", server.port(), Duration.ofSeconds(10))
+                .play(call, asterisk, line -> { });
+    }
+
+    /** Every event the journal holds, in order (none is written to a database in these tests). */
+    List<CallEvent> events() throws InterruptedException {
+        List<CallEvent> events = new ArrayList<>();
+        for (JournalEntry entry : journal.pending(100_000, Duration.ZERO)) {
+            events.add(entry.event());
+        }
+        return events;
+    }
+
+    List<CallEventType> types() throws InterruptedException {
+        return events().stream().map(CallEvent::type).toList();
+    }
+
+    ReferenceNumber reference() throws InterruptedException {
+        return events().get(0).reference();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.close();
+        journal.close();
+    }
+
+    private static RuleBook ruleBook(DaytimeRouting routing) {
+        Person alice = person("alice", "technician");
+        Person bob = person("bob", "technician");
+        Person hanna = person("hanna", "hosted-administrator");
+        Person sam = person("sam", "support-manager");
+        Rotation technicians = new Rotation("techs", "Technicians", CHICAGO, LocalDate.of(2026, 11, 2),
+                LocalTime.of(8, 0), 7, List.of("alice", "bob"), 1);
+        EscalationPolicy policy = new EscalationPolicy("default", "Procedure", List.of(
+                new EscalationStep(new StepTarget.OnCall(Position.PRIMARY), Duration.ofSeconds(30), 1),
+                new EscalationStep(new StepTarget.OnCall(Position.SECONDARY), Duration.ofSeconds(30), 1)), 1);
+        Line main = new Line("main", "Main after-hours line", List.of("+1 913 201 6503"), CHICAGO,
+                new Helpdesk("+1 (913) 322-4666", "help@example.com", "https://support.example.com/"),
+                Line.DEFAULT_HOURS, routing, "default", "techs", null, List.of(), null);
+        return RuleBook.of(new OnCallSetup(List.of(alice, bob, hanna, sam), List.of(), List.of(technicians),
+                List.of(policy), List.of(main), List.of(), List.of()));
+    }
+
+    private static Person person(String id, String role) {
+        return new Person(id, id, Set.of(role), List.of(new ContactPoint("mobile", "PJSIP/" + id)),
+                id + "@example.com", CHICAGO, true);
+    }
+}

@@ -1,0 +1,79 @@
+package org.afterhours.calllog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlockReferenceNumbersTest {
+    @TempDir
+    Path dir;
+
+    private final AtomicLong sharedCounter = new AtomicLong();
+    private final AtomicBoolean databaseDown = new AtomicBoolean();
+
+    private final ReferenceBlockSource database = () -> {
+        if (databaseDown.get()) {
+            throw new IllegalStateException("database down");
+        }
+        return sharedCounter.getAndIncrement();
+    };
+
+    private BlockReferenceNumbers node(int id) {
+        return new BlockReferenceNumbers(database, dir.resolve("node-" + id + "-offline"), id, Runnable::run);
+    }
+
+    private static List<String> take(BlockReferenceNumbers numbers, int count) {
+        return IntStream.range(0, count).mapToObj(i -> numbers.next().digits()).toList();
+    }
+
+    @Test
+    void numbers_are_seven_digits_counting_up_through_a_block() {
+        assertEquals(List.of("1000000", "1000001", "1000002"), take(node(0), 3));
+    }
+
+    @Test
+    void two_nodes_sharing_a_database_never_hand_out_the_same_number() {
+        BlockReferenceNumbers first = node(1);
+        BlockReferenceNumbers second = node(2);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            assertTrue(seen.add(first.next().digits()));
+            assertTrue(seen.add(second.next().digits()));
+        }
+        assertTrue(seen.stream().allMatch(n -> n.length() == 7 && n.charAt(0) != '9'));
+    }
+
+    @Test
+    void a_restarted_node_starts_a_new_block_instead_of_repeating_the_old_one() {
+        List<String> before = take(node(0), 5);
+        List<String> after = take(node(0), 5);
+        assertTrue(after.stream().noneMatch(before::contains));
+    }
+
+    @Test
+    void with_the_database_down_a_node_uses_its_own_range_and_a_restart_does_not_repeat_it() {
+        databaseDown.set(true);
+        assertEquals(List.of("9300000", "9300001"), take(node(3), 2));
+        assertEquals(List.of("9300002"), take(node(3), 1), "the offline counter survives a restart");
+        assertEquals(List.of("9400000"), take(node(4), 1), "each node has its own range");
+    }
+
+    @Test
+    void when_the_database_comes_back_the_node_returns_to_shared_blocks() {
+        databaseDown.set(true);
+        BlockReferenceNumbers numbers = node(0);
+        assertEquals("9000000", numbers.next().digits());
+        databaseDown.set(false);
+        numbers.next(); // fetches a block in the background (here: in line)
+        assertTrue(numbers.next().digits().startsWith("1"));
+    }
+}
