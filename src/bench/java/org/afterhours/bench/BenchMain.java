@@ -120,7 +120,7 @@ public final class BenchMain {
         List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC"));
         if (jfr) {
             options.add("-XX:StartFlightRecording=filename=" + out.resolve("jfr").resolve(name + ".jfr")
-                    + ",settings=profile,dumponexit=true");
+                    + ",settings=profile,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=1ms,dumponexit=true");
         }
         return options;
     }

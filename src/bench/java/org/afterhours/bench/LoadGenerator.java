@@ -32,13 +32,13 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.afterhours.simulator.AgiEnvironmentBlock;
-import org.afterhours.simulator.ResAgiResponder;
 import org.afterhours.simulator.SimulatedCall;
 
 /**
  * Plays Asterisk for many calls at once over real TCP, on netty's non-blocking client: each call is a connection
  * that sends a real environment block ({@link AgiEnvironmentBlock}) and answers every command with the reply strings
- * of res_agi ({@link ResAgiResponder}), after the profile's think time. A command's round trip is the time from our
+ * of res_agi ({@link org.afterhours.simulator.ResAgiResponder}, through {@link ReplayingResponder}), after the
+ * profile's think time. A command's round trip is the time from our
  * reply (or, for the first command, our environment) leaving through the socket to the server's next command line
  * arriving on the generator's event loop.
  */
@@ -52,6 +52,7 @@ final class LoadGenerator implements AutoCloseable {
     private final LoadProfile profile;
     private final EventLoopGroup loops;
     private final Bootstrap bootstrap;
+    private final ReplayingResponder asterisk = new ReplayingResponder(CallScript.CALLER_KEYS);
     private final Recorder roundTrips = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder beforeHold = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder firstCommand = new Recorder(HIGHEST_NANOS, 3);
@@ -215,7 +216,7 @@ final class LoadGenerator implements AutoCloseable {
     /** One call: Asterisk's side of one FastAGI connection. */
     private final class Call extends SimpleChannelInboundHandler<String> {
         private final long id;
-        private final ResAgiResponder asterisk = new ResAgiResponder(CallScript.CALLER_KEYS, 0);
+        private final ReplayingResponder.Call asterisk = LoadGenerator.this.asterisk.newCall();
         private int commands;
         private long repliedAt;
         private boolean pastHold;
@@ -254,14 +255,13 @@ final class LoadGenerator implements AutoCloseable {
             boolean hold = command.startsWith("WAIT FOR DIGIT");
             pastHold |= hold;
             hangupCommand |= command.equals("HANGUP");
-            List<String> reply = asterisk.reply(command);
+            String text = asterisk.reply(command);
             // Our script never earns 510, 520 or 511: one of them means the server sent something it should not.
-            failed |= !reply.getLast().startsWith("200 ");
+            failed |= !text.startsWith("200 ", text.lastIndexOf('\n', text.length() - 2) + 1);
             if (id == 1) {
                 sampleDialogue.add("> " + command);
-                reply.forEach(line -> sampleDialogue.add("< " + line));
+                text.lines().forEach(line -> sampleDialogue.add("< " + line));
             }
-            String text = reply.size() == 1 ? reply.getFirst() + "\n" : String.join("\n", reply) + "\n";
             Duration delay = hold ? profile.holdTime() : profile.thinkTime();
             if (delay.isZero()) {
                 send(ctx, text);
