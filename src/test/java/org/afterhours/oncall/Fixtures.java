@@ -113,6 +113,50 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Every kind of thing a setup can hold, each at least once: for storage and file round trips. Built on
+     * {@link #procedure()}.
+     */
+    public static OnCallSetup everything() {
+        Person london = new Person("lena", "Lena O'Neil \"LJ\"", Set.of("technician", "Help Desk"), List.of(
+                new ContactPoint("mobile", "PJSIP/trunk/+447700900123"), new ContactPoint("desk", "PJSIP/lena")),
+                null, ZoneId.of("Europe/London"), true);
+        Setup setup = procedure()
+                .people(london, inactive("old", "technician"))
+                .calendar(new HolidayCalendar("us", "US holidays", List.of(
+                        new Holiday("Thanksgiving", HolidayDate.parse("fourth Thursday of November"), Observance.NONE),
+                        new Holiday("Memorial Day", HolidayDate.parse("last Monday of May"), Observance.NEXT_WEEKDAY),
+                        new Holiday("Christmas Day", HolidayDate.parse("12-25"), Observance.NEAREST_WEEKDAY))))
+                .rotation(new Rotation("daily", "Daily specialists", ZoneId.of("America/New_York"),
+                        LocalDate.of(2026, 1, 1), LocalTime.of(7, 30), 3, List.of("lena", "alice", "old"), 2))
+                .policy(new EscalationPolicy("contract", "Contract tiers", List.of(
+                        new EscalationStep(new StepTarget.OnCall(Position.SECONDARY), Duration.ofSeconds(45), 2),
+                        step(new StepTarget.RotationPosition("daily", Position.PRIMARY)),
+                        step(new StepTarget.Role("Help Desk")),
+                        new EscalationStep(new StepTarget.NamedPerson("erin"), Duration.ofSeconds(60), 3)), 2))
+                .line(new Line("county", "County hotline", List.of("(866) 435-7684", "+1 866 435 7685"),
+                        ZoneId.of("America/New_York"), new Helpdesk(null, "care@example.com", "https://care.example.com"),
+                        List.of(new OpeningPeriod(java.time.DayOfWeek.SATURDAY, LocalTime.of(9, 0), LocalTime.MIDNIGHT),
+                                new OpeningPeriod(java.time.DayOfWeek.MONDAY, LocalTime.of(13, 0), LocalTime.of(17, 30)),
+                                new OpeningPeriod(java.time.DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(12, 0))),
+                        DaytimeRouting.MESSAGE_AND_VOICEMAIL, "contract", "daily", "us",
+                        List.of(new Closure("Office move", java.time.LocalDateTime.parse("2026-11-01T01:30"),
+                                java.time.LocalDateTime.parse("2026-11-02T08:00"))), "county-greeting"))
+                .override(new OnCallOverride("swap", "techs", Position.PRIMARY, "carol", "bob",
+                        Instant.parse("2026-11-26T14:00:00.125Z"), Instant.parse("2026-11-27T14:00:00Z"),
+                        Instant.parse("2026-11-10T15:00:00Z"), "Carol takes Thanksgiving"))
+                .override(new OnCallOverride("cover", "daily", Position.SECONDARY, "lena", null,
+                        Instant.parse("2026-11-01T06:30:00Z"), Instant.parse("2026-11-01T07:30:00Z"),
+                        Instant.parse("2026-10-01T00:00:00Z"), null))
+                .temporary(new TemporarySchedule("xmas", "techs", Instant.parse("2026-12-21T14:00:00Z"),
+                        Instant.parse("2026-12-28T14:00:00Z"), List.of(
+                                new TemporarySchedule.Shift(Position.PRIMARY, "alice", Instant.parse("2026-12-21T14:00:00Z"),
+                                        Instant.parse("2026-12-24T14:00:00Z")),
+                                new TemporarySchedule.Shift(Position.SECONDARY, "lena", Instant.parse("2026-12-21T14:00:00Z"),
+                                        Instant.parse("2026-12-28T14:00:00Z")))));
+        return setup.build();
+    }
+
     /** alice, bob, carol in a weekly rotation "techs" on line "main"; dave Hosted Administrator, erin Support Manager. */
     public static Setup procedure() {
         return new Setup()
