@@ -10,18 +10,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.afterhours.agi.server.AgiServerSettings;
+import org.afterhours.callflow.FlowSettings;
 import org.afterhours.db.DatabaseSettings;
 
 /**
  * The server's configuration, validated once at start and immutable after. Every key is documented in
  * {@code config/afterhours.properties}; {@link #KEYS} is the list the loader accepts.
  */
-public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir) {
+public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
+                               FlowSettings flow) {
 
     static final Set<String> KEYS = Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
             "agi.shutdown-grace-seconds", "agi.status-variable", "data.dir", "db.url", "db.user",
-            "db.embedded.port");
+            "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
+            "flow.voicemail-max-seconds", "flow.voicemail-silence-seconds", "flow.recording-directory",
+            "flow.recording-format", "flow.transfer-dial-template", "flow.transfer-ring-seconds", "flow.default-line",
+            "flow.allow-simulated-time");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -51,7 +56,42 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             }
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
-        return new AfterhoursConfig(agi, database, dataDir);
+        return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source));
+    }
+
+    private static FlowSettings flow(ConfigSource source) {
+        FlowSettings defaults = FlowSettings.defaults();
+        String recordings = source.get("flow.recording-directory", defaults.recordingDirectory());
+        if (!recordings.matches("/[A-Za-z0-9_./-]*") || recordings.contains("..")) {
+            throw new ConfigException("flow.recording-directory",
+                    "must be an absolute path on the Asterisk host (letters, digits, _ . / -), got '" + recordings + "'");
+        }
+        String format = source.get("flow.recording-format", defaults.recordingFormat());
+        if (!format.matches("wav|WAV|gsm|ulaw|alaw|sln|sln16|g722|wav49")) {
+            throw new ConfigException("flow.recording-format", "must be a format Asterisk records, such as wav or "
+                    + "gsm, got '" + format + "'");
+        }
+        String template = source.get("flow.transfer-dial-template", defaults.transferDialTemplate());
+        if (!template.contains("{number}") || !template.matches("[A-Za-z0-9_/@{}.+-]+")) {
+            throw new ConfigException("flow.transfer-dial-template",
+                    "must be a dial string containing {number}, e.g. PJSIP/{number}@trunk, got '" + template + "'");
+        }
+        String defaultLine = source.get("flow.default-line", "");
+        return new FlowSettings(
+                integer(source, "flow.menu-tries", defaults.menuTries(), 1, 9),
+                Duration.ofSeconds(integer(source, "flow.key-timeout-seconds",
+                        (int) defaults.keyTimeout().toSeconds(), 1, 60)),
+                Duration.ofSeconds(integer(source, "flow.voicemail-max-seconds",
+                        (int) defaults.voicemailMaxLength().toSeconds(), 10, 3600)),
+                Duration.ofSeconds(integer(source, "flow.voicemail-silence-seconds",
+                        (int) defaults.voicemailSilence().toSeconds(), 0, 60)),
+                recordings.endsWith("/") ? recordings.substring(0, recordings.length() - 1) : recordings,
+                format,
+                template,
+                Duration.ofSeconds(integer(source, "flow.transfer-ring-seconds",
+                        (int) defaults.transferRingTime().toSeconds(), 5, 300)),
+                defaultLine.isEmpty() ? null : defaultLine,
+                bool(source, "flow.allow-simulated-time", false));
     }
 
     private static int integer(ConfigSource source, String key, int fallback, int min, int max) {
@@ -65,6 +105,14 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         } catch (NumberFormatException e) {
             throw new ConfigException(key, "must be a whole number, got '" + text + "'");
         }
+    }
+
+    private static boolean bool(ConfigSource source, String key, boolean fallback) {
+        String text = source.get(key, Boolean.toString(fallback));
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new ConfigException(key, "must be true or false, got '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static String address(ConfigSource source, String key, String fallback) {

@@ -3,9 +3,11 @@ package org.afterhours.app;
 import java.time.Clock;
 import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
+import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
 import org.afterhours.db.AgiSessionRepository;
 import org.afterhours.db.Database;
+import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,21 +17,27 @@ public final class AfterhoursServer implements AutoCloseable {
 
     private final Database database;
     private final SessionLogWriter sessionLog;
+    private final CallerSide callerSide;
     private final AgiServer agi;
 
-    private AfterhoursServer(Database database, SessionLogWriter sessionLog, AgiServer agi) {
+    private AfterhoursServer(Database database, SessionLogWriter sessionLog, CallerSide callerSide, AgiServer agi) {
         this.database = database;
         this.sessionLog = sessionLog;
+        this.callerSide = callerSide;
         this.agi = agi;
     }
 
     /** Starts on an already running database (tests share one); {@link #close()} leaves it running. */
     public static AfterhoursServer start(AfterhoursConfig config, Database database) throws InterruptedException {
+        Clock clock = Clock.systemUTC();
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
+        RuleBook rules = RuleBook.empty();
+        CallerSide callerSide = CallerSide.start(config, database, rules, clock);
         AgiScriptRouter router = new AgiScriptRouter()
-                .register(ConnectionProbe.PATH, new ConnectionProbe());
-        AgiServer agi = new AgiServer(config.agi(), router, sessionLog, Clock.systemUTC()).start();
-        return new AfterhoursServer(database, sessionLog, agi);
+                .register(ConnectionProbe.PATH, new ConnectionProbe())
+                .register(AfterHoursScript.PATH, callerSide.script());
+        AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
+        return new AfterhoursServer(database, sessionLog, callerSide, agi);
     }
 
     public int agiPort() {
@@ -44,6 +52,7 @@ public final class AfterhoursServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         agi.close();
+        callerSide.close();
         sessionLog.close();
         log.info("afterhours stopped");
     }

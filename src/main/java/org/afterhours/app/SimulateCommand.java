@@ -2,10 +2,13 @@ package org.afterhours.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.afterhours.simulator.AsteriskSimulator;
+import org.afterhours.simulator.ResAgiResponder;
 import org.afterhours.simulator.SimulatedCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +27,17 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--port", defaultValue = "4573", description = "server port (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--script", defaultValue = "probe",
-            description = "AGI URL path and query, e.g. probe or afterhours?line=main (default: ${DEFAULT-VALUE})")
+    @Option(names = "--script", defaultValue = "afterhours",
+            description = "AGI URL path and query: afterhours (the after-hours line), afterhours?line=main, or probe "
+                    + "(default: ${DEFAULT-VALUE})")
     String script;
+
+    @Option(names = "--business-hours", description = "place the call as if the line were open now (the server "
+            + "must run with flow.allow-simulated-time=true)")
+    boolean businessHours;
+
+    @Option(names = "--after-hours", description = "place the call as if the line were closed now (same condition)")
+    boolean afterHours;
 
     @Option(names = "--caller-number", defaultValue = "+13125550142", description = "caller ID number")
     String callerNumber;
@@ -34,14 +45,15 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--caller-name", defaultValue = "Pat Caller", description = "caller ID name")
     String callerName;
 
-    @Option(names = "--dialled", defaultValue = "+18005550100", description = "the number the caller dialled")
+    @Option(names = "--dialled", defaultValue = "913-201-6503",
+            description = "the number the caller dialled: picks the line (default: ${DEFAULT-VALUE})")
     String dialled;
 
-    @Option(names = "--keys", defaultValue = "",
-            description = "keys the caller presses in order; 'w' lets a prompt time out (e.g. 1w2#)")
+    @Option(names = "--keys", defaultValue = "", description = "keys the caller presses in order, commas allowed; "
+            + "'w' lets one prompt or wait pass without a key (e.g. 1, 2, 9,9,9, w1, 1#1)")
     String keys;
 
-    @Option(names = "--hangup-at", defaultValue = "0",
+    @Option(names = {"--hangup-after", "--hangup-at"}, defaultValue = "0",
             description = "hang up while the server's n-th command runs (0: never)")
     int hangupAt;
 
@@ -51,14 +63,36 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--timeout-seconds", defaultValue = "60", description = "give up when the server is silent")
     int timeoutSeconds;
 
+    /**
+     * The simulated Asterisk has the sounds this checkout ships (asterisk-config/sounds/en) and Asterisk's own core
+     * sounds; a prompt rendered for one line exists only if someone generated it.
+     */
+    private static boolean shippedSound(String name) {
+        if (!name.startsWith("afterhours/")) {
+            return true;
+        }
+        Path sounds = Path.of("asterisk-config", "sounds", "en");
+        return !Files.isDirectory(sounds) || Files.exists(sounds.resolve(name + ".wav"));
+    }
+
+    private String withSimulatedTime(String path) {
+        if (!businessHours && !afterHours) {
+            return path;
+        }
+        return path + (path.contains("?") ? "&" : "?") + "simulate=" + (businessHours ? "business-hours" : "after-hours");
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        SimulatedCall call = SimulatedCall.to(script).from(callerNumber, callerName).dialling(dialled)
-                .pressing(keys).withArguments(arguments).hangingUpAt(hangupAt);
+        SimulatedCall call = SimulatedCall.to(withSimulatedTime(script)).from(callerNumber, callerName)
+                .dialling(dialled).pressing(keys.replace(",", "").replace(" ", "")).withArguments(arguments)
+                .hangingUpAt(hangupAt);
         try {
+            ResAgiResponder asterisk = new ResAgiResponder(call.keys(), call.hangupAtCommand())
+                    .withSounds(SimulateCommand::shippedSound);
             AsteriskSimulator.Result result = new AsteriskSimulator(host, port, Duration.ofSeconds(timeoutSeconds))
-                    .play(call, line -> {
+                    .play(call, asterisk, line -> {
                         out.println(line);
                         out.flush();
                     });

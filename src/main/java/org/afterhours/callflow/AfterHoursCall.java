@@ -83,10 +83,20 @@ final class AfterHoursCall {
         }
     }
 
-    /** @return a key the caller pressed to cut the greeting short (it answers the first question) */
+    /**
+     * Plays the line's own greeting, or ours when it has none or Asterisk lacks its file.
+     *
+     * @return a key the caller pressed to cut the greeting short (it answers the first question)
+     */
     private Optional<Character> greet() {
         step = CallStep.GREETING;
-        return prompts.play(line.greeting() == null ? Prompts.WELCOME : line.greeting(), AgiChannel.ANY_KEY);
+        if (line.greeting() != null && !line.greeting().isBlank()) {
+            Optional<Optional<Character>> own = prompts.playIfPresent(line.greeting(), AgiChannel.ANY_KEY);
+            if (own.isPresent()) {
+                return own.get();
+            }
+        }
+        return prompts.play(Prompts.WELCOME, AgiChannel.ANY_KEY);
     }
 
     /** The help desk is open: put the caller through, or take a message if nobody answers there. */

@@ -45,8 +45,30 @@ public final class AfterHoursScript implements AgiScript {
         RuleBook book = rules.snapshot(); // one consistent view for the whole call
         Line line = lineCalled(book, request).orElseThrow(() -> new IllegalStateException(
                 "no after-hours line is configured: the dialplan falls back"));
-        CallRecorder record = new CallRecorder(references.next(), journal, clock);
-        new AfterHoursCall(request, channel, line, book, record, settings, technicians, alerts, clock).run();
+        Clock callClock = clockFor(request, line, book);
+        CallRecorder record = new CallRecorder(references.next(), journal, callClock);
+        new AfterHoursCall(request, channel, line, book, record, settings, technicians, alerts, callClock).run();
+    }
+
+    /**
+     * The server's clock, or, when the administrator allowed it for trying the product, a clock moved to the
+     * next moment the line is open ({@code ?simulate=business-hours}) or closed ({@code ?simulate=after-hours}).
+     */
+    private Clock clockFor(AgiRequest request, Line line, RuleBook book) {
+        Optional<String> simulate = request.parameter("simulate");
+        if (simulate.isEmpty() || !settings.allowSimulatedTime()) {
+            return clock;
+        }
+        boolean wantOpen = simulate.get().equals("business-hours");
+        java.time.Instant now = clock.instant();
+        for (java.time.Instant t = now; t.isBefore(now.plus(java.time.Duration.ofDays(14)));
+             t = t.plus(java.time.Duration.ofMinutes(30))) {
+            if (book.isOpen(line.id(), t) == wantOpen) {
+                log.info("simulated call: clock moved to {} ({})", t, simulate.get());
+                return Clock.offset(clock, java.time.Duration.between(now, t));
+            }
+        }
+        return clock;
     }
 
     /**

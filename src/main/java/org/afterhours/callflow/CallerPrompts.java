@@ -32,12 +32,20 @@ final class CallerPrompts {
 
     /** Plays {@code prompt} and reports whether Asterisk had it (a line's own prompts are optional). */
     boolean playIfPresent(String prompt) {
-        Playback playback = channel.streamFile(prompt, "");
+        return playIfPresent(prompt, "").isPresent();
+    }
+
+    /**
+     * As {@link #playIfPresent(String)}, interruptible.
+     *
+     * @return empty when Asterisk had no such file, else the key that interrupted it, if any
+     */
+    Optional<Optional<Character>> playIfPresent(String prompt, String interruptKeys) {
+        Playback playback = channel.streamFile(prompt, interruptKeys);
         if (playback.failed()) {
-            return false;
+            return Optional.empty();
         }
-        record.record(CallEventType.PROMPT_PLAYED, "prompt", prompt);
-        return true;
+        return Optional.of(recorded(prompt, playback));
     }
 
     void sayDigits(String what, String digits) {

@@ -14,13 +14,20 @@ import java.time.Duration;
  * @param transferDialTemplate  dial string for the help desk's number, {@code {number}} replaced by its digits
  * @param transferRingTime      how long the help desk rings during business hours
  * @param defaultLineId         line for calls whose dialled number and AGI URL name none; null: the first line
+ * @param allowSimulatedTime    honour {@code ?simulate=business-hours|after-hours} in the AGI URL (for trying the
+ *                              product with {@code ./afterhours simulate}; never in production)
  */
 public record FlowSettings(int menuTries, Duration keyTimeout, Duration voicemailMaxLength, Duration voicemailSilence,
                            String recordingDirectory, String recordingFormat, String transferDialTemplate,
-                           Duration transferRingTime, String defaultLineId) {
+                           Duration transferRingTime, String defaultLineId, boolean allowSimulatedTime) {
+
+    public FlowSettings withSimulatedTime(boolean allowed) {
+        return new FlowSettings(menuTries, keyTimeout, voicemailMaxLength, voicemailSilence, recordingDirectory,
+                recordingFormat, transferDialTemplate, transferRingTime, defaultLineId, allowed);
+    }
 
     public static FlowSettings defaults() {
         return new FlowSettings(3, Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofSeconds(5),
-                "/var/spool/asterisk/afterhours", "wav", "PJSIP/{number}@trunk", Duration.ofSeconds(30), null);
+                "/var/spool/asterisk/afterhours", "wav", "PJSIP/{number}@trunk", Duration.ofSeconds(30), null, false);
     }
 }

@@ -32,7 +32,8 @@ class ServeAndSimulateTest {
     @BeforeEach
     void start() throws InterruptedException {
         AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"),
-                Map.of("AFTERHOURS_AGI_PORT", "0"));
+                Map.of("AFTERHOURS_AGI_PORT", "0",
+                        "AFTERHOURS_DATA_DIR", TestDatabases.targetDir("serve-test-" + System.nanoTime()).toString()));
         server = AfterhoursServer.start(config, TestDatabases.shared());
         sessions = new AgiSessionRepository(TestDatabases.shared().dataSource());
     }
@@ -46,7 +47,7 @@ class ServeAndSimulateTest {
     void simulate_places_a_probe_call_and_its_session_row_lands_in_the_database() {
         StringWriter out = new StringWriter();
         String uniqueId = "1795" + System.nanoTime();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("simulate",
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("simulate", "--script", "probe",
                 "--port", Integer.toString(server.agiPort()), "--keys", "7",
                 "--caller-number", "+19135550100", "--caller-name", "O'Brien \"Pat\"", "--dialled", "+18005550100");
         String dialogue = out.toString();
@@ -76,7 +77,7 @@ class ServeAndSimulateTest {
     @Test
     void a_caller_hanging_up_mid_call_is_logged_as_such() {
         StringWriter out = new StringWriter();
-        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("simulate",
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("simulate", "--script", "probe",
                 "--port", Integer.toString(server.agiPort()), "--hangup-at", "3");
         String dialogue = out.toString();
         assertEquals(0, exit, dialogue);

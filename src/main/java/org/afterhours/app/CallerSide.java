@@ -1,0 +1,72 @@
+package org.afterhours.app;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.afterhours.callflow.AfterHoursScript;
+import org.afterhours.callflow.TechnicianConnector;
+import org.afterhours.callflow.VoicemailAlerts;
+import org.afterhours.calllog.BlockReferenceNumbers;
+import org.afterhours.calllog.CallJournal;
+import org.afterhours.calllog.JournalWriter;
+import org.afterhours.db.Database;
+import org.afterhours.db.JdbcCallLogStore;
+import org.afterhours.db.JdbcReferenceBlockSource;
+import org.afterhours.oncall.RuleBook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the caller's side: the call journal in the data folder and its writer to MariaDB, reference numbers, and
+ * the after-hours script over the rule book.
+ */
+final class CallerSide implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CallerSide.class);
+
+    private final CallJournal journal;
+    private final JournalWriter writer;
+    private final ExecutorService background;
+    private final AfterHoursScript script;
+
+    private CallerSide(CallJournal journal, JournalWriter writer, ExecutorService background, AfterHoursScript script) {
+        this.journal = journal;
+        this.writer = writer;
+        this.background = background;
+        this.script = script;
+    }
+
+    static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules, Clock clock) {
+        CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
+        JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource()));
+        ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+        BlockReferenceNumbers references = new BlockReferenceNumbers(
+                new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
+                config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
+        AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
+                NO_TECHNICIAN_REACHABLE, LOGGED_VOICEMAIL_ALERTS, clock);
+        return new CallerSide(journal, writer, background, script);
+    }
+
+    AfterHoursScript script() {
+        return script;
+    }
+
+    /**
+     * Until escalation over the PBX's manager interface is wired in, an emergency cannot ring anyone: the flow
+     * says so by taking an urgent message, which the record marks as owed a response.
+     */
+    private static final TechnicianConnector NO_TECHNICIAN_REACHABLE =
+            (line, record, caller) -> TechnicianConnector.Result.UNAVAILABLE;
+
+    /** Every new message is a WARN line an operator's log alerting can page on, until notifications exist. */
+    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->
+            log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
+                    urgent ? "URGENT " : "", line.id(), reference, path);
+
+    @Override
+    public void close() throws InterruptedException {
+        writer.close();
+        journal.close();
+        background.close();
+    }
+}
