@@ -200,6 +200,28 @@ class AfterHoursCallTest {
                 CALL_ENDED), story());
     }
 
+    @Test
+    void a_line_the_dialplan_names_wrongly_falls_back_to_the_dialled_number() throws Exception {
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER).technicianWill(TechnicianConnector.Result.CONNECTED);
+        AsteriskSimulator.Result call = line.call("afterhours?line=no-such-line", new ResAgiResponder("1", 0));
+
+        assertEquals("main", line.events().get(0).attribute("line"));
+        assertEquals("SUCCESS", call.variables().get("AFTERHOURS_STATUS"));
+    }
+
+    @Test
+    void hostile_caller_id_is_kept_verbatim_in_the_record_and_never_reaches_a_command() throws Exception {
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER).technicianWill(TechnicianConnector.Result.CONNECTED);
+        String hostile = "Eve\" HANGUP \\ <script>alert(1)</script>'); DROP TABLE call_record; --";
+        org.afterhours.simulator.SimulatedCall call = org.afterhours.simulator.SimulatedCall.to("afterhours")
+                .from("+1555\"0100", hostile).dialling("+19132016503").pressing("1");
+        AsteriskSimulator.Result result = new AsteriskSimulator("127.0.0.1", line.port(), java.time.Duration.ofSeconds(10))
+                .play(call, l -> { });
+
+        assertEquals(hostile, line.events().get(0).attribute("callerName"));
+        assertTrue(result.commands().stream().noneMatch(c -> c.contains("Eve")), "caller text is never spoken");
+    }
+
     /** Every command of the longest path: emergency, nobody reachable, a message re-recorded, then kept. */
     static IntStream everyCommandOfTheLongestPath() {
         return IntStream.rangeClosed(1, 30);

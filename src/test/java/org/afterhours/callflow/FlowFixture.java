@@ -71,6 +71,10 @@ final class FlowFixture implements AutoCloseable {
                 Clock.systemUTC()).start();
     }
 
+    int port() {
+        return server.port();
+    }
+
     void technicianWill(TechnicianConnector.Result result) {
         technicianResult = result;
     }
@@ -85,8 +89,11 @@ final class FlowFixture implements AutoCloseable {
     }
 
     AsteriskSimulator.Result call(ResAgiResponder asterisk) throws IOException {
-        SimulatedCall call = SimulatedCall.to("afterhours?line=main").from("+13125550142", "Pat Caller")
-                .dialling("+19132016503");
+        return call("afterhours?line=main", asterisk);
+    }
+
+    AsteriskSimulator.Result call(String script, ResAgiResponder asterisk) throws IOException {
+        SimulatedCall call = SimulatedCall.to(script).from("+13125550142", "Pat Caller").dialling("+19132016503");
         return new AsteriskSimulator("127.0.0.1", server.port(), Duration.ofSeconds(10))
                 .play(call, asterisk, line -> { });
     }
