@@ -18,7 +18,7 @@ import org.afterhours.db.DatabaseSettings;
  * {@code config/afterhours.properties}; {@link #KEYS} is the list the loader accepts.
  */
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
-                               FlowSettings flow) {
+                               FlowSettings flow, OnCallSettings oncall) {
 
     static final Set<String> KEYS = Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
@@ -26,7 +26,8 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
             "flow.voicemail-max-seconds", "flow.voicemail-silence-seconds", "flow.recording-directory",
             "flow.recording-format", "flow.transfer-dial-template", "flow.transfer-ring-seconds", "flow.default-line",
-            "flow.allow-simulated-time");
+            "flow.allow-simulated-time",
+            OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS);
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -56,7 +57,8 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             }
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
-        return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source));
+        return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source),
+                OnCallSettings.from(source));
     }
 
     private static FlowSettings flow(ConfigSource source) {

@@ -7,6 +7,8 @@ import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
 import org.afterhours.db.AgiSessionRepository;
 import org.afterhours.db.Database;
+import org.afterhours.escalation.EscalationPlanner;
+import org.afterhours.oncall.RefreshingRuleBook;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +19,15 @@ public final class AfterhoursServer implements AutoCloseable {
 
     private final Database database;
     private final SessionLogWriter sessionLog;
+    private final OnCallRuntime oncall;
     private final CallerSide callerSide;
     private final AgiServer agi;
 
-    private AfterhoursServer(Database database, SessionLogWriter sessionLog, CallerSide callerSide, AgiServer agi) {
+    private AfterhoursServer(Database database, SessionLogWriter sessionLog, OnCallRuntime oncall, CallerSide callerSide,
+            AgiServer agi) {
         this.database = database;
         this.sessionLog = sessionLog;
+        this.oncall = oncall;
         this.callerSide = callerSide;
         this.agi = agi;
     }
@@ -31,13 +36,23 @@ public final class AfterhoursServer implements AutoCloseable {
     public static AfterhoursServer start(AfterhoursConfig config, Database database) throws InterruptedException {
         Clock clock = Clock.systemUTC();
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
-        RuleBook rules = RuleBook.empty();
+        OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
+        RuleBook rules = oncall.ruleBook();
         CallerSide callerSide = CallerSide.start(config, database, rules, clock);
         AgiScriptRouter router = new AgiScriptRouter()
                 .register(ConnectionProbe.PATH, new ConnectionProbe())
                 .register(AfterHoursScript.PATH, callerSide.script());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
-        return new AfterhoursServer(database, sessionLog, callerSide, agi);
+        return new AfterhoursServer(database, sessionLog, oncall, callerSide, agi);
+    }
+
+    /** The live rule book: the database's setup, refreshed when it changes, the last good one while it is down. */
+    public RefreshingRuleBook ruleBook() {
+        return oncall.ruleBook();
+    }
+
+    public EscalationPlanner escalationPlanner() {
+        return oncall.planner();
     }
 
     public int agiPort() {
@@ -53,6 +68,7 @@ public final class AfterhoursServer implements AutoCloseable {
     public void close() throws InterruptedException {
         agi.close();
         callerSide.close();
+        oncall.close();
         sessionLog.close();
         log.info("afterhours stopped");
     }

@@ -256,8 +256,9 @@ public final class SetupValidator {
         for (int i = 0; i < setup.lines().size(); i++) {
             Line line = setup.lines().get(i);
             for (int j = 0; j < line.dialledNumbers().size(); j++) {
-                String digits = PhoneNumbers.digits(line.dialledNumbers().get(j));
-                String previous = owner.putIfAbsent(digits, line.id());
+                // +1 913 201 6503 and 913-201-6503 are the same line to a caller: compare national numbers.
+                String national = PhoneNumbers.national(PhoneNumbers.digits(line.dialledNumbers().get(j)));
+                String previous = owner.putIfAbsent(national, line.id());
                 if (previous != null) {
                     problem("lines[" + i + "].numbers[" + j + "]", "'" + line.dialledNumbers().get(j)
                             + "' is already a number of line '" + previous + "'");

@@ -1,0 +1,75 @@
+package org.afterhours.app;
+
+import java.nio.file.Files;
+import org.afterhours.db.Database;
+import org.afterhours.db.RuleBookRepository;
+import org.afterhours.escalation.EscalationPlanner;
+import org.afterhours.oncall.OnCallSetup;
+import org.afterhours.oncall.RefreshingRuleBook;
+import org.afterhours.oncall.SetupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's rule book: seeded from the sample file on the first start on an empty database, loaded from
+ * MariaDB, and refreshed when the stored setup's version changes. A database outage leaves it on its last good
+ * snapshot.
+ */
+final class OnCallRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OnCallRuntime.class);
+
+    private final RefreshingRuleBook ruleBook;
+    private final EscalationPlanner planner;
+
+    private OnCallRuntime(RefreshingRuleBook ruleBook) {
+        this.ruleBook = ruleBook;
+        this.planner = EscalationPlanner.over(ruleBook);
+    }
+
+    static OnCallRuntime start(OnCallSettings settings, Database database) {
+        RuleBookRepository repository = new RuleBookRepository(database.dataSource());
+        seed(settings, repository);
+        RefreshingRuleBook book = new RefreshingRuleBook(repository.source(settings.setup()));
+        book.refresh();
+        if (book.lines().isEmpty()) {
+            log.warn("on-call setup '{}' has no lines: every call is unrouted until one is imported"
+                    + " (./afterhours import config/oncall.yaml)", settings.setup());
+        }
+        return new OnCallRuntime(book.pollEvery(settings.refresh()));
+    }
+
+    private static void seed(OnCallSettings settings, RuleBookRepository repository) {
+        if (settings.seedFile() == null) {
+            return;
+        }
+        if (!Files.isRegularFile(settings.seedFile())) {
+            log.warn("{} names {}, which does not exist: nothing to import on a first start", OnCallSettings.SEED_FILE,
+                    settings.seedFile());
+            return;
+        }
+        OnCallSetup sample;
+        try {
+            sample = OnCallFile.read(settings.seedFile());
+        } catch (SetupException e) {
+            throw new ConfigException(OnCallSettings.SEED_FILE, settings.seedFile() + " is not a valid on-call setup: "
+                    + e.getMessage());
+        }
+        if (repository.importIfEmpty(settings.setup(), sample)) {
+            log.info("on-call setup '{}' was empty: imported {} ({} lines, {} people)", settings.setup(),
+                    settings.seedFile(), sample.lines().size(), sample.people().size());
+        }
+    }
+
+    RefreshingRuleBook ruleBook() {
+        return ruleBook;
+    }
+
+    EscalationPlanner planner() {
+        return planner;
+    }
+
+    @Override
+    public void close() {
+        ruleBook.close();
+    }
+}
