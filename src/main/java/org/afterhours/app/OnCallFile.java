@@ -53,7 +53,7 @@ final class OnCallFile {
     }
 
     static void write(OnCallSetup setup, Writer out) throws IOException {
-        out.write("# afterhours on-call setup (format documented in README.md, \"On-call setup file\")\n");
+        out.write("# afterhours on-call setup (format: README.md, \"The setup file\")\n");
         YAML.writeValue(new NonClosingWriter(out), SetupWriter.write(setup));
     }
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a setup from the tree of an import file (maps, lists and scalars, as a YAML parser yields them) and
- * validates it. The format is documented in the README ("On-call setup file") and shown by
+ * validates it. The format is documented in README.md ("The setup file") and shown by
  * {@code config/oncall.yaml}; {@link SetupWriter} writes the same format back.
  *
  * <p>Every problem, in the file's syntax or in its meaning, is reported with the path of its field, and
