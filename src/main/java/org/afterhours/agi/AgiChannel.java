@@ -68,6 +68,14 @@ public interface AgiChannel {
     Recording recordFile(String file, String format, String escapeDigits, long maxMillis, boolean beep,
                          int silenceSeconds);
 
+    /**
+     * Starts or stops music on hold on the channel; it goes on under WAIT FOR DIGIT, so a flow can hold a caller
+     * and still hear their keys.
+     *
+     * @param mohClass a class from musiconhold.conf, or null for the channel's default
+     */
+    void setMusic(boolean on, String mohClass);
+
     ChannelState channelStatus();
 
     void verbose(String message, int level);

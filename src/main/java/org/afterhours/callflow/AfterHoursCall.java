@@ -143,7 +143,9 @@ final class AfterHoursCall {
             outcome = "CONNECTED";
             return;
         }
-        takeMessage(Prompts.NO_TECHNICIAN_LEAVE_MESSAGE, true);
+        // Still an emergency: the message is urgent either way.
+        takeMessage(result == TechnicianConnector.Result.CALLER_CHOSE_VOICEMAIL ? Prompts.LEAVE_MESSAGE
+                : Prompts.NO_TECHNICIAN_LEAVE_MESSAGE, true);
     }
 
     private void explainHelpdesk() {

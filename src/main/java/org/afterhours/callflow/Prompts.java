@@ -35,12 +35,31 @@ final class Prompts {
     static final String MESSAGE_SAVED = "afterhours/message-saved";
     static final String GOODBYE = "afterhours/goodbye";
     static final String TECHNICAL_DIFFICULTY = "afterhours/technical-difficulty";
+    static final String STILL_TRYING = "afterhours/still-trying";
+    static final String CONNECTING_NOW = "afterhours/connecting-now";
+    static final String SCREEN_EMERGENCY = "afterhours/screen-emergency";
+    static final String SCREEN_REFERENCE = "afterhours/screen-reference";
+    static final String SCREEN_OPTIONS = "afterhours/screen-options";
+    static final String SCREEN_CONNECTING = "afterhours/screen-connecting";
+    static final String SCREEN_TAKEN = "afterhours/screen-taken";
+    static final String SCREEN_DECLINED = "afterhours/screen-declined";
+    static final String ALERT_EMERGENCY_REFERENCE = "afterhours/alert-emergency-reference";
+    static final String ALERT_ACCEPTED_BY = "afterhours/alert-accepted-by";
+    static final String ALERT_A_TECHNICIAN = "afterhours/alert-a-technician";
+    static final String ALERT_JOIN = "afterhours/alert-join";
+    static final String ALERT_NOBODY = "afterhours/alert-nobody";
+    static final String ALERT_CALL_OVER = "afterhours/alert-call-over";
 
     private Prompts() {
     }
 
-    /** A prompt rendered for one line (its help desk email or portal), when the administrator generated one. */
+    /** A prompt rendered for one line (its name, help desk email or portal), when the administrator made one. */
     static String forLine(String lineId, String what) {
         return "afterhours/lines/" + lineId + "/" + what;
+    }
+
+    /** A person's name, spoken, when the administrator made one. */
+    static String personName(String personId) {
+        return "afterhours/people/" + personId + "/name";
     }
 }

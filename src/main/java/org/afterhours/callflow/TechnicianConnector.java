@@ -15,6 +15,8 @@ public interface TechnicianConnector {
         CONNECTED,
         /** Everyone in the escalation policy was tried; nobody accepted. */
         NOBODY_ACCEPTED,
+        /** While holding, the caller pressed 1 to leave a message instead. */
+        CALLER_CHOSE_VOICEMAIL,
         /** No way to reach anyone right now (no escalation configured, the PBX's manager interface down). */
         UNAVAILABLE
     }

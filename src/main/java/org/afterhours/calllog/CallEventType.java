@@ -28,6 +28,26 @@ public enum CallEventType {
     VOICEMAIL_DISCARDED,
     /** The message is kept and waits for a technician's response. Attributes: path, urgent. */
     VOICEMAIL_KEPT,
+    /** The search for a technician began. Attributes: planned (how many rings the policy yields). */
+    ESCALATION_STARTED,
+    /** One contact point starts ringing. Attributes: leg, person, personName, contact, dial, round, step, target. */
+    ATTEMPT_STARTED,
+    /** Attributes: leg, person. */
+    ATTEMPT_ANSWERED,
+    /** Attributes: leg, person, outcome ({@code AttemptOutcome}), key. */
+    ATTEMPT_ENDED,
+    /** Attributes: leg, person, personName, afterMillis (since the search began). */
+    TECHNICIAN_ACCEPTED,
+    /** Attributes: outcome (ACCEPTED, NOBODY_ACCEPTED, UNAVAILABLE, CANCELLED), reason. */
+    ESCALATION_ENDED,
+    /** The caller and the technician are in the same room. Attributes: room, person. */
+    CONNECTED,
+    /** Attributes: talkMillis. */
+    CONVERSATION_ENDED,
+    /** Attributes: leg, person, personName, reason (accepted, nobody-accepted), outcome (ring outcome). */
+    MANAGER_ALERTED,
+    /** Attributes: leg, person, personName. */
+    MANAGER_JOINED,
     /** Attributes: step (where the call stood). */
     CALLER_HUNG_UP,
     /** Attributes: step, outcome. */

@@ -3,16 +3,18 @@ package org.afterhours.calllog;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One call's pen: numbers its events 1, 2, 3... and puts each into the journal at once, so that whatever happens
- * next (a hang-up, a crash, a database outage) the steps so far are kept. One per call, used by that call's thread.
+ * next (a hang-up, a crash, a database outage) the steps so far are kept. One per call; the caller's thread, the
+ * escalation and the screening sessions of the people rung all write into it.
  */
 public final class CallRecorder {
     private final ReferenceNumber reference;
     private final CallJournal journal;
     private final Clock clock;
-    private int sequence;
+    private final AtomicInteger sequence = new AtomicInteger();
 
     public CallRecorder(ReferenceNumber reference, CallJournal journal, Clock clock) {
         this.reference = reference;
@@ -33,6 +35,6 @@ public final class CallRecorder {
         for (int i = 0; i < attributes.length; i += 2) {
             map.put(attributes[i], attributes[i + 1] == null ? "" : attributes[i + 1]);
         }
-        journal.append(new CallEvent(reference, ++sequence, clock.instant(), type, map));
+        journal.append(new CallEvent(reference, sequence.incrementAndGet(), clock.instant(), type, map));
     }
 }

@@ -21,7 +21,7 @@ public final class ResAgiResponder {
     private static final Set<String> ALLOWED_ON_DEAD_CHANNEL =
             Set.of("EXEC", "GET FULL VARIABLE", "GET VARIABLE", "NOOP", "SET VARIABLE", "VERBOSE");
     private static final List<String> VERBS = List.of("ANSWER", "HANGUP", "NOOP", "CHANNEL STATUS", "STREAM FILE",
-            "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SAY ALPHA", "SET VARIABLE", "GET FULL VARIABLE",
+            "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SAY ALPHA", "SET VARIABLE", "SET MUSIC", "GET FULL VARIABLE",
             "GET VARIABLE", "EXEC", "RECORD FILE", "VERBOSE");
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final long SAMPLES_PER_PROMPT = 16000;
@@ -30,6 +30,10 @@ public final class ResAgiResponder {
     private final int hangupAtCommand;
     private Predicate<String> soundExists = name -> true;
     private String dialStatus = "ANSWER";
+    private java.util.function.BooleanSupplier hangupCondition = () -> false;
+    private java.util.function.BooleanSupplier lateKeysCondition = () -> false;
+    private String lateKeys = "";
+    private java.util.function.BooleanSupplier bridgeEnds = () -> true;
     private final Map<String, String> variables = new HashMap<>();
     private int commands;
     private boolean hungUp;
@@ -48,6 +52,28 @@ public final class ResAgiResponder {
         return this;
     }
 
+    /** Once {@code condition} holds, the caller presses {@code keyPresses} (added after any keys still unpressed). */
+    public ResAgiResponder pressingWhen(java.util.function.BooleanSupplier condition, String keyPresses) {
+        this.lateKeysCondition = condition;
+        this.lateKeys = keyPresses;
+        return this;
+    }
+
+    /**
+     * EXEC ConfBridge lasts until {@code condition} holds (at most 20 s): the conversation in the room. By default
+     * it ends at once, as when the other side hangs up straight away.
+     */
+    public ResAgiResponder bridgeLastingUntil(java.util.function.BooleanSupplier condition) {
+        this.bridgeEnds = condition;
+        return this;
+    }
+
+    /** The caller hangs up during the first command at which {@code condition} holds (e.g. "step 2 is ringing"). */
+    public ResAgiResponder hangingUpWhen(java.util.function.BooleanSupplier condition) {
+        this.hangupCondition = condition;
+        return this;
+    }
+
     /** What DIALSTATUS an EXEC Dial leaves (ANSWER, NOANSWER, BUSY, CHANUNAVAIL...). Default: ANSWER. */
     public ResAgiResponder withDialStatus(String status) {
         this.dialStatus = status;
@@ -57,6 +83,12 @@ public final class ResAgiResponder {
     /** The lines Asterisk writes back for one command line, in order. */
     public List<String> reply(String commandLine) {
         commands++;
+        if (!lateKeys.isEmpty() && lateKeysCondition.getAsBoolean()) {
+            for (char c : lateKeys.toCharArray()) {
+                keys.add(c);
+            }
+            lateKeys = "";
+        }
         List<String> out = new ArrayList<>();
         List<String> argv = ResAgiArguments.parse(commandLine);
         String verb = verbOf(argv);
@@ -72,7 +104,7 @@ public final class ResAgiResponder {
             out.add(DEAD);
             return out;
         }
-        if (!hungUp && commands == hangupAtCommand) {
+        if (!hungUp && (commands == hangupAtCommand || hangupCondition.getAsBoolean())) {
             // The caller hangs up while this command runs: it fails, and HANGUP precedes the next reply.
             hungUp = true;
             // A caller who hangs up while recording has left a message: res_agi reports how much it kept.
@@ -101,6 +133,7 @@ public final class ResAgiResponder {
                 yield ok("1");
             }
             case "CHANNEL STATUS" -> ok("6");
+            case "SET MUSIC" -> args.isEmpty() ? usage(verb) : ok("0");
             case "VERBOSE" -> ok("1");
             case "STREAM FILE" -> args.size() < 2 ? usage(verb)
                     : soundExists.test(args.get(0)) ? playback(args.get(1), true)
@@ -128,6 +161,13 @@ public final class ResAgiResponder {
      * a call flow must read DIALSTATUS rather than the result. Other applications succeed.
      */
     private List<String> exec(String application) {
+        if (application.equalsIgnoreCase("ConfBridge")) {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!bridgeEnds.getAsBoolean() && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+            return ok("0");
+        }
         if (application.equalsIgnoreCase("Dial")) {
             variables.put("DIALSTATUS", dialStatus);
             return ok(dialStatus.equals("ANSWER") ? "-1" : "0");

@@ -23,6 +23,9 @@ import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.CallJournal;
 import org.afterhours.calllog.JournalEntry;
 import org.afterhours.calllog.ReferenceNumber;
+import org.afterhours.escalation.EmergencyDesk;
+import org.afterhours.escalation.EscalationPlanner;
+import org.afterhours.escalation.EscalationSettings;
 import org.afterhours.oncall.ContactPoint;
 import org.afterhours.oncall.DaytimeRouting;
 import org.afterhours.oncall.EscalationPolicy;
@@ -56,19 +59,39 @@ final class FlowFixture implements AutoCloseable {
     private final AgiServer server;
     private TechnicianConnector.Result technicianResult = TechnicianConnector.Result.UNAVAILABLE;
 
+    final EmergencyDesk desk = new EmergencyDesk();
+
+    /** A line whose emergencies end at a connector that answers {@link #technicianWill}. */
     FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing) throws InterruptedException {
+        this(journalDirectory, now, routing, null);
+    }
+
+    /** A line whose emergencies ring people through {@code pbx}, screened by the server's screening script. */
+    FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx)
+            throws InterruptedException {
         journal = CallJournal.open(journalDirectory);
         AtomicLong blocks = new AtomicLong();
         BlockReferenceNumbers references = new BlockReferenceNumbers(blocks::getAndIncrement,
                 journalDirectory.resolve("offline-counter"), 0, Runnable::run);
         VoicemailAlerts alerts = (reference, line, path, urgent) ->
                 voicemailAlerts.add(reference + " " + line.id() + " " + path + (urgent ? " urgent" : ""));
-        TechnicianConnector technicians = (line, record, caller) -> technicianResult;
-        AfterHoursScript script = new AfterHoursScript(ruleBook(routing), references, journal,
-                FlowSettings.defaults(), technicians, alerts, Clock.fixed(now, CHICAGO));
+        RuleBook rules = ruleBook(routing);
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
+        EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "afterhours-screen",
+                "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
+        TechnicianConnector technicians = pbx == null ? (line, record, caller) -> technicianResult
+                : new EscalatingConnector(EscalationPlanner.over(rules), pbx, desk, escalation,
+                        new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation),
+                        clock);
+        AfterHoursScript script = new AfterHoursScript(rules, references, journal, FlowSettings.defaults(),
+                technicians, alerts, clock);
         server = new AgiServer(AgiServerSettings.defaults().withPort(0),
-                new AgiScriptRouter().register(AfterHoursScript.PATH, script), SessionListener.NONE,
-                Clock.systemUTC()).start();
+                new AgiScriptRouter().register(AfterHoursScript.PATH, script)
+                        .register(ScreeningScript.PATH, new ScreeningScript(desk, escalation.screeningTimeout())),
+                SessionListener.NONE, Clock.systemUTC()).start();
+        if (pbx != null) {
+            pbx.serverPort(server.port());
+        }
     }
 
     int port() {
@@ -124,13 +147,15 @@ final class FlowFixture implements AutoCloseable {
     private static RuleBook ruleBook(DaytimeRouting routing) {
         Person alice = person("alice", "technician");
         Person bob = person("bob", "technician");
-        Person hanna = person("hanna", "hosted-administrator");
-        Person sam = person("sam", "support-manager");
+        Person hanna = person("hanna", "Hosted Administrator");
+        Person sam = person("sam", "Support Manager");
         Rotation technicians = new Rotation("techs", "Technicians", CHICAGO, LocalDate.of(2026, 11, 2),
                 LocalTime.of(8, 0), 7, List.of("alice", "bob"), 1);
         EscalationPolicy policy = new EscalationPolicy("default", "Procedure", List.of(
                 new EscalationStep(new StepTarget.OnCall(Position.PRIMARY), Duration.ofSeconds(30), 1),
-                new EscalationStep(new StepTarget.OnCall(Position.SECONDARY), Duration.ofSeconds(30), 1)), 1);
+                new EscalationStep(new StepTarget.OnCall(Position.SECONDARY), Duration.ofSeconds(30), 1),
+                new EscalationStep(new StepTarget.Role("Hosted Administrator"), Duration.ofSeconds(30), 1),
+                new EscalationStep(new StepTarget.Role("Support Manager"), Duration.ofSeconds(30), 1)), 0);
         Line main = new Line("main", "Main after-hours line", List.of("+1 913 201 6503"), CHICAGO,
                 new Helpdesk("+1 (913) 322-4666", "help@example.com", "https://support.example.com/"),
                 Line.DEFAULT_HOURS, routing, "default", "techs", null, List.of(), null);

@@ -100,6 +100,14 @@ public final class AgiCommands {
                 Long.toString(maxMillis < 0 ? -1 : maxMillis), options.toString());
     }
 
+    /** {@code SET MUSIC ON [class]} / {@code SET MUSIC OFF}. */
+    public static AgiCommand setMusic(boolean on, String mohClass) {
+        if (!on) {
+            return command("SET MUSIC", "OFF");
+        }
+        return mohClass == null ? command("SET MUSIC", "ON") : command("SET MUSIC", "ON", quote(mohClass));
+    }
+
     public static AgiCommand verbose(String message, int level) {
         return command("VERBOSE", quote(message), Integer.toString(Math.max(1, Math.min(4, level))));
     }

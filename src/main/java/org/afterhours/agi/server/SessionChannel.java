@@ -169,6 +169,11 @@ final class SessionChannel implements AgiChannel {
     }
 
     @Override
+    public void setMusic(boolean on, String mohClass) {
+        send(AgiCommands.setMusic(on, mohClass));
+    }
+
+    @Override
     public ChannelState channelStatus() {
         return ChannelState.of(send(AgiCommands.channelStatus()).resultAsInt());
     }

@@ -1,0 +1,129 @@
+package org.afterhours.callflow;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.afterhours.escalation.Dialer;
+import org.afterhours.simulator.AsteriskSimulator;
+import org.afterhours.simulator.ResAgiResponder;
+import org.afterhours.simulator.SimulatedCall;
+
+/**
+ * The PBX's outbound side for flow tests: each dial string has a behaviour (rings forever, no answer, busy, fails,
+ * or answers and presses keys), and an answered leg runs its screening as Asterisk would, as a FastAGI session of
+ * its own against the server ({@code screen?attempt=<leg>}). The AMI layer in between is tested on its own.
+ */
+final class FakePbx implements Dialer {
+
+    record Phone(RingOutcome rings, String keys) {
+        static Phone answersAndPresses(String keys) {
+            return new Phone(RingOutcome.ANSWERED, keys);
+        }
+
+        static Phone ringsUntilHungUp() {
+            return new Phone(null, "");
+        }
+    }
+
+    final List<String> dialled = new CopyOnWriteArrayList<>();
+    final List<String> hungUp = new CopyOnWriteArrayList<>();
+    final AtomicBoolean available = new AtomicBoolean(true);
+    private final Map<String, Phone> phones = new ConcurrentHashMap<>();
+    private volatile int agiPort;
+
+    void phone(String dialString, Phone phone) {
+        phones.put(dialString, phone);
+    }
+
+    void serverPort(int port) {
+        this.agiPort = port;
+    }
+
+    @Override
+    public boolean available() {
+        return available.get();
+    }
+
+    @Override
+    public OutboundLeg dial(LegRequest request) {
+        if (!available.get()) {
+            throw new DialerUnavailableException("AMI not connected (test)");
+        }
+        dialled.add(request.dialString());
+        Phone phone = phones.getOrDefault(request.dialString(), new Phone(RingOutcome.NO_ANSWER, ""));
+        FakeLeg leg = new FakeLeg(request);
+        Thread.ofVirtual().start(() -> leg.ring(phone));
+        return leg;
+    }
+
+    boolean ringing(String dialString) {
+        return dialled.contains(dialString) && !hungUp.contains(dialString);
+    }
+
+    private final class FakeLeg implements OutboundLeg {
+        private final LegRequest request;
+        private final CompletableFuture<RingOutcome> ringing = new CompletableFuture<>();
+        private final CountDownLatch hangup = new CountDownLatch(1);
+
+        FakeLeg(LegRequest request) {
+            this.request = request;
+        }
+
+        void ring(Phone phone) {
+            if (phone.rings() == null) {
+                awaitHangup();
+                ringing.complete(RingOutcome.CANCELLED);
+                return;
+            }
+            ringing.complete(phone.rings());
+            if (phone.rings() == RingOutcome.ANSWERED) {
+                screen(phone.keys());
+            }
+        }
+
+        private void screen(String keys) {
+            SimulatedCall call = SimulatedCall.to("screen?attempt=" + request.variables().get("AFTERHOURS_ATTEMPT")
+                    + "&role=" + request.variables().get("AFTERHOURS_ROLE")
+                    + "&ref=" + request.variables().get("AFTERHOURS_REF")).from("", request.callerIdName());
+            try {
+                new AsteriskSimulator("127.0.0.1", agiPort, Duration.ofSeconds(20))
+                        .play(call, new ResAgiResponder(keys, 0), line -> { });
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private void awaitHangup() {
+            try {
+                hangup.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public String legId() {
+            return request.legId();
+        }
+
+        @Override
+        public CompletableFuture<RingOutcome> ringing() {
+            return ringing;
+        }
+
+        @Override
+        public void hangup() {
+            if (hangup.getCount() > 0) {
+                hungUp.add(request.dialString());
+                hangup.countDown();
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package org.afterhours.callflow;
+
+import static org.afterhours.calllog.CallEventType.ATTEMPT_ANSWERED;
+import static org.afterhours.calllog.CallEventType.ATTEMPT_ENDED;
+import static org.afterhours.calllog.CallEventType.ATTEMPT_STARTED;
+import static org.afterhours.calllog.CallEventType.CONNECTED;
+import static org.afterhours.calllog.CallEventType.CONVERSATION_ENDED;
+import static org.afterhours.calllog.CallEventType.ESCALATION_ENDED;
+import static org.afterhours.calllog.CallEventType.ESCALATION_STARTED;
+import static org.afterhours.calllog.CallEventType.MANAGER_ALERTED;
+import static org.afterhours.calllog.CallEventType.MANAGER_JOINED;
+import static org.afterhours.calllog.CallEventType.TECHNICIAN_ACCEPTED;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.afterhours.calllog.CallEvent;
+import org.afterhours.calllog.CallEventType;
+import org.afterhours.escalation.Dialer.RingOutcome;
+import org.afterhours.oncall.DaytimeRouting;
+import org.afterhours.simulator.AsteriskSimulator;
+import org.afterhours.simulator.ResAgiResponder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An emergency caller reaches a person: alice is on call, bob second, then the Hosted Administrator (hanna) and the
+ * Support Manager (sam). Each phone is a fake that answers and presses keys (or not); the screening runs as a real
+ * FastAGI session of its own, as on Asterisk.
+ */
+class ReachingATechnicianTest {
+    private static final Set<CallEventType> ESCALATION_STORY = Set.of(ESCALATION_STARTED, ATTEMPT_STARTED,
+            ATTEMPT_ANSWERED, ATTEMPT_ENDED, TECHNICIAN_ACCEPTED, ESCALATION_ENDED, CONNECTED, CONVERSATION_ENDED);
+
+    @TempDir
+    Path journalDirectory;
+    private final FakePbx pbx = new FakePbx();
+    private FlowFixture line;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        line = new FlowFixture(journalDirectory, FlowFixture.NIGHT, DaytimeRouting.TRANSFER, pbx);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        line.close();
+    }
+
+    /** "who: what" for each attempt's end, in order. */
+    private List<String> attempts() throws InterruptedException {
+        return line.events().stream().filter(e -> e.type() == ATTEMPT_ENDED)
+                .map(e -> e.attribute("person") + ": " + e.attribute("outcome")).toList();
+    }
+
+    private List<CallEventType> escalationStory() throws InterruptedException {
+        return line.types().stream().filter(ESCALATION_STORY::contains).toList();
+    }
+
+    private List<CallEventType> typesNow() {
+        try {
+            return line.types();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private CallEvent last(CallEventType type) throws InterruptedException {
+        return line.events().stream().filter(e -> e.type() == type).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void the_technician_on_call_accepts_and_is_connected_and_managers_are_alerted() throws Exception {
+        pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("1"));
+        pbx.phone("PJSIP/hanna", FakePbx.Phone.answersAndPresses("1"));
+        pbx.phone("PJSIP/sam", FakePbx.Phone.answersAndPresses(""));
+
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("1", 0).withSounds(FlowFixture::shippedSound)
+                .bridgeLastingUntil(() -> typesNow().contains(MANAGER_JOINED))); // they talk until hanna joins
+
+        assertEquals(List.of(ESCALATION_STARTED, ATTEMPT_STARTED, ATTEMPT_ANSWERED, ATTEMPT_ENDED,
+                TECHNICIAN_ACCEPTED, ESCALATION_ENDED, CONNECTED, CONVERSATION_ENDED), escalationStory());
+        assertEquals(List.of("alice: ACCEPTED"), attempts());
+        assertEquals("alice", last(TECHNICIAN_ACCEPTED).attribute("person"));
+        String reference = line.reference().digits();
+        assertTrue(call.commands().contains("EXEC ConfBridge \"" + reference + ",afterhours_bridge,afterhours_caller\""),
+                String.join("\n", call.commands()));
+        assertEquals("CONNECTED", last(CallEventType.CALL_ENDED).attribute("outcome"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> line.types().contains(MANAGER_JOINED)
+                && line.types().stream().filter(t -> t == MANAGER_ALERTED).count() == 2);
+        assertEquals("hanna", last(MANAGER_JOINED).attribute("person"));
+        assertEquals(List.of("PJSIP/alice", "PJSIP/hanna", "PJSIP/sam"), pbx.dialled.stream().sorted().toList());
+    }
+
+    @Test
+    void no_answer_from_the_first_then_the_second_accepts() throws Exception {
+        pbx.phone("PJSIP/alice", new FakePbx.Phone(RingOutcome.NO_ANSWER, ""));
+        pbx.phone("PJSIP/bob", FakePbx.Phone.answersAndPresses("1"));
+
+        line.call("1", 0);
+
+        assertEquals(List.of("alice: NO_ANSWER", "bob: ACCEPTED"), attempts());
+        assertEquals("bob", last(TECHNICIAN_ACCEPTED).attribute("person"));
+    }
+
+    @Test
+    void a_voicemail_that_picks_up_never_takes_the_call() throws Exception {
+        pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("")); // answers, presses nothing
+        pbx.phone("PJSIP/bob", FakePbx.Phone.answersAndPresses("1"));
+
+        line.call("1", 0);
+
+        assertEquals(List.of("alice: VOICEMAIL_OR_NO_KEY", "bob: ACCEPTED"), attempts());
+    }
+
+    @Test
+    void a_decline_or_a_busy_phone_goes_on_to_the_next_person() throws Exception {
+        pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("2"));
+        pbx.phone("PJSIP/bob", new FakePbx.Phone(RingOutcome.BUSY, ""));
+        pbx.phone("PJSIP/hanna", FakePbx.Phone.answersAndPresses("1"));
+
+        line.call("1", 0);
+
+        assertEquals(List.of("alice: DECLINED", "bob: BUSY", "hanna: ACCEPTED"), attempts());
+    }
+
+    @Test
+    void when_everybody_fails_the_caller_leaves_an_urgent_message_and_the_managers_are_told() throws Exception {
+        line.call("1#1", 0); // nobody answers anywhere; '#' ends the message, 1 keeps it
+
+        assertEquals(List.of("alice: NO_ANSWER", "bob: NO_ANSWER", "hanna: NO_ANSWER", "sam: NO_ANSWER"), attempts());
+        assertEquals("NOBODY_ACCEPTED", last(ESCALATION_ENDED).attribute("outcome"));
+        assertEquals("true", last(CallEventType.VOICEMAIL_KEPT).attribute("urgent"));
+        assertEquals("URGENT_VOICEMAIL", last(CallEventType.CALL_ENDED).attribute("outcome"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> line.types().stream()
+                .filter(t -> t == MANAGER_ALERTED).count() == 2);
+        assertEquals("nobody-accepted", last(MANAGER_ALERTED).attribute("reason"));
+    }
+
+    @Test
+    void a_caller_who_hangs_up_while_the_second_rings_has_that_ring_cancelled() throws Exception {
+        pbx.phone("PJSIP/alice", new FakePbx.Phone(RingOutcome.NO_ANSWER, ""));
+        pbx.phone("PJSIP/bob", FakePbx.Phone.ringsUntilHungUp());
+
+        line.call(new ResAgiResponder("1", 0).withSounds(FlowFixture::shippedSound)
+                .hangingUpWhen(() -> pbx.ringing("PJSIP/bob")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.hungUp.contains("PJSIP/bob"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> line.types().contains(ESCALATION_ENDED));
+        assertEquals(List.of("alice: NO_ANSWER", "bob: CANCELLED"), attempts());
+        assertEquals("CANCELLED", last(ESCALATION_ENDED).attribute("outcome"));
+        assertEquals("REACHING_TECHNICIAN", last(CallEventType.CALLER_HUNG_UP).attribute("step"));
+    }
+
+    @Test
+    void a_caller_may_press_1_while_holding_to_leave_a_message_instead() throws Exception {
+        pbx.phone("PJSIP/alice", FakePbx.Phone.ringsUntilHungUp());
+
+        line.call(new ResAgiResponder("1", 0).withSounds(FlowFixture::shippedSound)
+                .pressingWhen(() -> pbx.ringing("PJSIP/alice"), "1#1"));
+
+        assertEquals(List.of("alice: CANCELLED"), attempts());
+        assertTrue(pbx.hungUp.contains("PJSIP/alice"));
+        assertEquals("true", last(CallEventType.VOICEMAIL_KEPT).attribute("urgent"));
+    }
+
+    @Test
+    void with_the_pbx_manager_interface_down_the_caller_goes_straight_to_an_urgent_message() throws Exception {
+        pbx.available.set(false);
+
+        line.call("1#1", 0);
+
+        assertEquals("UNAVAILABLE", last(ESCALATION_ENDED).attribute("outcome"));
+        assertTrue(pbx.dialled.isEmpty());
+        assertEquals("URGENT_VOICEMAIL", last(CallEventType.CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void two_emergencies_at_once_never_ring_the_same_technician_twice() throws Exception {
+        pbx.phone("PJSIP/alice", FakePbx.Phone.ringsUntilHungUp()); // busy with the first emergency
+        pbx.phone("PJSIP/bob", FakePbx.Phone.answersAndPresses("1"));
+        CompletableFuture<AsteriskSimulator.Result> first = CompletableFuture.supplyAsync(() -> call("1", () -> false),
+                Executors.newVirtualThreadPerTaskExecutor());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.ringing("PJSIP/alice"));
+
+        call("1", () -> false); // the second emergency: alice is engaged, bob takes it
+
+        List<CallEvent> skipped = line.events().stream().filter(e -> e.type() == ATTEMPT_ENDED
+                && e.attribute("outcome").equals("SKIPPED_ENGAGED")).toList();
+        assertEquals(1, skipped.size());
+        assertEquals("alice", skipped.get(0).attribute("person"));
+        Set<String> acceptedBy = line.events().stream().filter(e -> e.type() == TECHNICIAN_ACCEPTED)
+                .map(e -> e.attribute("person")).collect(Collectors.toSet());
+        assertEquals(Set.of("bob"), acceptedBy);
+        first.cancel(true);
+    }
+
+    private AsteriskSimulator.Result call(String keys, java.util.function.BooleanSupplier hangUpWhen) {
+        try {
+            return line.call(new ResAgiResponder(keys, 0).withSounds(FlowFixture::shippedSound)
+                    .hangingUpWhen(hangUpWhen));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
