@@ -45,10 +45,71 @@ final class CallRecordProjection {
                         s.setString(3, nullIfEmpty(SqlValues.fit(e.attribute("outcome"), 32)));
                         s.setString(4, e.reference().digits());
                     });
+            case ATTEMPT_STARTED -> update(c, "INSERT INTO call_attempt (reference, leg_id, person_id, person_name,"
+                    + " contact_label, dial_string, round_number, step_number, target, started_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reference = reference", s -> {
+                        s.setString(1, e.reference().digits());
+                        s.setString(2, SqlValues.fit(e.attribute("leg"), 32));
+                        s.setString(3, SqlValues.fit(e.attribute("person"), 64));
+                        s.setString(4, SqlValues.fit(e.attribute("personName"), 120));
+                        s.setString(5, SqlValues.fit(e.attribute("contact"), 64));
+                        s.setString(6, JdbcCallLogStore.text(e.attribute("dial")));
+                        s.setInt(7, (int) parseLong(e.attribute("round")));
+                        s.setInt(8, (int) parseLong(e.attribute("step")));
+                        s.setString(9, SqlValues.fit(e.attribute("target"), 120));
+                        SqlValues.setUtc(s, 10, e.at());
+                    });
+            case ATTEMPT_ANSWERED -> update(c, "UPDATE call_attempt SET answered_at = ? WHERE reference = ?"
+                    + " AND leg_id = ?", s -> {
+                        SqlValues.setUtc(s, 1, e.at());
+                        s.setString(2, e.reference().digits());
+                        s.setString(3, SqlValues.fit(e.attribute("leg"), 32));
+                    });
+            case ATTEMPT_ENDED -> attemptEnded(c, e);
+            case TECHNICIAN_ACCEPTED -> update(c, "UPDATE call_record SET accepted_by = ?, accepted_after_ms = ?"
+                    + " WHERE reference = ?", s -> {
+                        s.setString(1, SqlValues.fit(e.attribute("person"), 64));
+                        s.setLong(2, parseLong(e.attribute("afterMillis")));
+                        s.setString(3, e.reference().digits());
+                    });
+            case ESCALATION_ENDED -> update(c, "UPDATE call_record SET escalation_outcome = ? WHERE reference = ?",
+                    s -> {
+                        s.setString(1, SqlValues.fit(e.attribute("outcome"), 24));
+                        s.setString(2, e.reference().digits());
+                    });
+            case CONVERSATION_ENDED -> update(c, "UPDATE call_record SET talk_time_ms = ? WHERE reference = ?", s -> {
+                s.setLong(1, parseLong(e.attribute("talkMillis")));
+                s.setString(2, e.reference().digits());
+            });
             default -> {
                 // The step is in call_event; the record's columns do not change.
             }
         }
+    }
+
+    /** A ring that ended; a person skipped before any ring gets a row of their own. */
+    private static void attemptEnded(Connection c, CallEvent e) throws SQLException {
+        String leg = e.attribute("leg");
+        if (leg.isEmpty()) {
+            update(c, "INSERT IGNORE INTO call_attempt (reference, leg_id, person_id, started_at, ended_at, outcome)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", s -> {
+                        s.setString(1, e.reference().digits());
+                        s.setString(2, "skip-" + e.sequence());
+                        s.setString(3, SqlValues.fit(e.attribute("person"), 64));
+                        SqlValues.setUtc(s, 4, e.at());
+                        SqlValues.setUtc(s, 5, e.at());
+                        s.setString(6, SqlValues.fit(e.attribute("outcome"), 32));
+                    });
+            return;
+        }
+        update(c, "UPDATE call_attempt SET ended_at = ?, outcome = ?, key_pressed = ? WHERE reference = ?"
+                + " AND leg_id = ?", s -> {
+                    SqlValues.setUtc(s, 1, e.at());
+                    s.setString(2, SqlValues.fit(e.attribute("outcome"), 32));
+                    s.setString(3, nullIfEmpty(SqlValues.fit(e.attribute("key"), 1)));
+                    s.setString(4, e.reference().digits());
+                    s.setString(5, SqlValues.fit(leg, 32));
+                });
     }
 
     private interface Binder {

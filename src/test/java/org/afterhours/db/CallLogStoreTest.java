@@ -56,7 +56,7 @@ class CallLogStoreTest {
     @AfterEach
     void deleteOurRows() throws SQLException {
         try (Connection c = database.getConnection()) {
-            for (String table : List.of("call_event", "call_record")) {
+            for (String table : List.of("call_event", "call_record", "call_attempt")) {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table
                         + " WHERE reference BETWEEN ? AND ?")) {
                     s.setString(1, Integer.toString(firstReference));
@@ -170,6 +170,50 @@ class CallLogStoreTest {
         }
         assertEquals("{\"triage\": \"EMERGENCY\", \"reason\": \"chosen\"}",
                 attributesOf(reference.digits(), 2));
+    }
+
+    @Test
+    void every_ring_of_an_emergency_becomes_an_attempt_row_and_the_record_says_who_accepted() throws Exception {
+        ReferenceNumber reference = new ReferenceNumber(Integer.toString(firstReference));
+        Instant start = Instant.parse("2026-11-22T09:15:30Z");
+        try (CallJournal journal = CallJournal.open(journalDirectory)) {
+            CallRecorder call = new CallRecorder(reference, journal, Clock.fixed(start, ZoneOffset.UTC));
+            String ref = reference.digits();
+            call.record(CallEventType.CALL_STARTED, "line", "main", "businessHours", "false");
+            call.record(CallEventType.ATTEMPT_STARTED, "leg", ref + "-1", "person", "alice", "personName", "Alice",
+                    "contact", "mobile", "dial", "PJSIP/+19135550101@trunk", "round", "1", "step", "1",
+                    "target", "primary on call");
+            call.record(CallEventType.ATTEMPT_ENDED, "leg", ref + "-1", "person", "alice", "outcome", "NO_ANSWER",
+                    "key", "");
+            call.record(CallEventType.ATTEMPT_ENDED, "leg", "", "person", "carol", "outcome", "SKIPPED_ENGAGED",
+                    "key", "");
+            call.record(CallEventType.ATTEMPT_STARTED, "leg", ref + "-2", "person", "bob", "personName", "Bob",
+                    "contact", "mobile", "dial", "PJSIP/bob", "round", "1", "step", "2", "target", "secondary");
+            call.record(CallEventType.ATTEMPT_ANSWERED, "leg", ref + "-2", "person", "bob");
+            call.record(CallEventType.ATTEMPT_ENDED, "leg", ref + "-2", "person", "bob", "outcome", "ACCEPTED",
+                    "key", "1");
+            call.record(CallEventType.TECHNICIAN_ACCEPTED, "person", "bob", "personName", "Bob",
+                    "afterMillis", "41000");
+            call.record(CallEventType.ESCALATION_ENDED, "outcome", "ACCEPTED", "reason", "accepted by bob");
+            call.record(CallEventType.CONVERSATION_ENDED, "talkMillis", "754000");
+            new JdbcCallLogStore(database).write(journal.pending(100, Duration.ZERO).stream()
+                    .map(org.afterhours.calllog.JournalEntry::event).toList());
+        }
+        List<String> attempts = new ArrayList<>();
+        try (Connection c = database.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT person_id, outcome, key_pressed, answered_at IS NOT NULL"
+                     + " FROM call_attempt WHERE reference = ? ORDER BY started_at, leg_id")) {
+            s.setString(1, reference.digits());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    attempts.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3) + " " + r.getBoolean(4));
+                }
+            }
+        }
+        assertEquals(List.of("alice NO_ANSWER null false", "bob ACCEPTED 1 true", "carol SKIPPED_ENGAGED null false"),
+                attempts);
+        assertEquals(1, countWhere("call_record", "accepted_by = 'bob' AND accepted_after_ms = 41000"
+                + " AND talk_time_ms = 754000 AND escalation_outcome = 'ACCEPTED'"));
     }
 
     /** {@code CALLS} calls of {@code EVENTS_PER_CALL} steps each, all at once on virtual threads. */
