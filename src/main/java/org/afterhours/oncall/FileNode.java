@@ -75,6 +75,8 @@ final class FileNode {
         try {
             return parser.apply(text.trim());
         } catch (RuntimeException e) {
+            // Our own parsers (hours, holiday dates) say what is wrong, quoting the text; the JDK's messages
+            // ("Text '25:00' could not be parsed…", "No enum constant…") are not written for the file's author.
             String why = e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().contains("'")
                     ? e.getMessage() : "'" + text + "' is not " + expected;
             problem(fieldPath, why);

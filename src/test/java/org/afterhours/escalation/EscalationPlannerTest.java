@@ -39,7 +39,7 @@ class EscalationPlannerTest {
     @CsvSource({"0, 4", "1, 8", "2, 12"})
     void repeatsExpandIntoRounds(int repeat, int entries) {
         Fixtures.Setup setup = Fixtures.procedure();
-        RuleBook book = withPolicy(setup, Fixtures.defaultPolicy(repeat)).book();
+        RuleBook book = setup.onlyPolicy(Fixtures.defaultPolicy(repeat)).book();
 
         List<String> plan = plan(book, MONDAY_NIGHT);
 
@@ -81,7 +81,7 @@ class EscalationPlannerTest {
         Fixtures.Setup setup = Fixtures.procedure()
                 .people(person("nina", "technician"), person("omar", "technician"))
                 .rotation(Fixtures.weekly("backup", "nina", "omar"));
-        RuleBook book = withPolicy(setup, new EscalationPolicy("default", "default", List.of(
+        RuleBook book = setup.onlyPolicy(new EscalationPolicy("default", "default", List.of(
                 new EscalationStep(new StepTarget.NamedPerson("erin"), Duration.ofSeconds(20), 3),
                 step(new StepTarget.RotationPosition("backup", Position.SECONDARY))), 0)).book();
 
@@ -128,15 +128,5 @@ class EscalationPlannerTest {
     static List<String> plan(RuleBook book, String line, Instant at) {
         return EscalationPlanner.over(book).plan(line, at).stream()
                 .map(p -> p.round() + "." + p.step() + " " + p.person().id()).toList();
-    }
-
-    private static Fixtures.Setup withPolicy(Fixtures.Setup setup, EscalationPolicy policy) {
-        Fixtures.Setup copy = new Fixtures.Setup();
-        var built = setup.build();
-        copy.people(built.people().toArray(org.afterhours.oncall.Person[]::new));
-        built.rotations().forEach(copy::rotation);
-        copy.policy(policy);
-        built.lines().forEach(copy::line);
-        return copy;
     }
 }

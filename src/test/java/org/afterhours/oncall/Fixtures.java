@@ -89,6 +89,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** The policies so far replaced by {@code p}. */
+        public Setup onlyPolicy(EscalationPolicy p) {
+            policies.clear();
+            return policy(p);
+        }
+
         public Setup line(Line l) {
             lines.add(l);
             return this;
