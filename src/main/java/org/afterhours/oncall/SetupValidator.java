@@ -110,7 +110,7 @@ public final class SetupValidator {
             notBlank(path + ".contacts[" + i + "].label", c.label());
             if (!DIAL_STRING.matcher(c.dialString()).matches()) {
                 problem(path + ".contacts[" + i + "].dial", "'" + c.dialString()
-                        + "' is not an Asterisk dial string such as PJSIP/alice or PJSIP/trunk/+19135550100"
+                        + "' is not an Asterisk dial string such as PJSIP/alice or PJSIP/+19135550100@trunk"
                         + " (no spaces, commas, quotes, pipes or semicolons)");
             }
         }

@@ -57,8 +57,8 @@ class OnCallCommandTest {
                 main: Emergency Support Line (913-201-6503)
                   at:         Sat 2026-11-21 21:30 CST
                   helpdesk:   after hours (outside business hours)
-                  primary:    Alice Adams  PJSIP/trunk/+19135550101, PJSIP/alice
-                  secondary:  Bob Brown  PJSIP/trunk/+19135550102
+                  primary:    Alice Adams  PJSIP/+19135550101@trunk, PJSIP/alice
+                  secondary:  Bob Brown  PJSIP/+19135550102@trunk
                   escalation: 1 Alice Adams (primary on call), 2 Bob Brown (secondary on call), \
                 3 Dave Diaz (role Hosted Administrator), 4 Erin Evans (role Support Manager); 2 rounds
                   next 14 days, to Sat 2026-12-05 21:30 CST:
@@ -71,8 +71,8 @@ class OnCallCommandTest {
                 county: County Client Care hotline ((866) 435-7684)
                   at:         Sat 2026-11-21 21:30 CST
                   helpdesk:   after hours (outside business hours)
-                  primary:    Frank Fischer  PJSIP/trunk/+12125550106
-                  secondary:  Grace Green  PJSIP/trunk/+14155550107
+                  primary:    Frank Fischer  PJSIP/+12125550106@trunk
+                  secondary:  Grace Green  PJSIP/+14155550107@trunk
                   escalation: 1 Frank Fischer (primary on call), 2 Ivan Ito (role Account Manager), \
                 3 Judy Jones (role Account Director), 4 Ken Kim (role Senior Account Director), \
                 5 Laura Lopez (role VP of Client Care)
@@ -103,15 +103,15 @@ class OnCallCommandTest {
                 main: Emergency Support Line (913-201-6503)
                   at:         Sat 2026-11-21 21:08 CST
                   helpdesk:   after hours (outside business hours)
-                  primary:    Alice Adams  PJSIP/trunk/+19135550101, PJSIP/alice
-                  secondary:  Bob Brown  PJSIP/trunk/+19135550102
+                  primary:    Alice Adams  PJSIP/+19135550101@trunk, PJSIP/alice
+                  secondary:  Bob Brown  PJSIP/+19135550102@trunk
                 """), result.out());
         assertTrue(result.out().contains("""
                 county: County Client Care hotline ((866) 435-7684)
                   at:         Sat 2026-11-21 21:08 CST
                   helpdesk:   after hours (outside business hours)
-                  primary:    Frank Fischer  PJSIP/trunk/+12125550106
-                  secondary:  Grace Green  PJSIP/trunk/+14155550107
+                  primary:    Frank Fischer  PJSIP/+12125550106@trunk
+                  secondary:  Grace Green  PJSIP/+14155550107@trunk
                 """), result.out());
     }
 
@@ -158,8 +158,8 @@ class OnCallCommandTest {
         assertTrue(result.out().contains("""
                   at:         Mon 2026-03-09 07:30 CDT
                   helpdesk:   after hours (outside business hours)
-                  primary:    Carol Chen  PJSIP/trunk/+13035550103
-                  secondary:  Alice Adams  PJSIP/trunk/+19135550101, PJSIP/alice
+                  primary:    Carol Chen  PJSIP/+13035550103@trunk
+                  secondary:  Alice Adams  PJSIP/+19135550101@trunk, PJSIP/alice
                 """), result.out());
         assertTrue(result.out().contains("""
                   next 1 days, to Tue 2026-03-10 07:30 CDT:
@@ -167,8 +167,8 @@ class OnCallCommandTest {
                   coverage gaps: none
                 """), result.out());
         assertTrue(result.out().contains("""
-                  primary:    Grace Green  PJSIP/trunk/+14155550107
-                  secondary:  Henry Hill  PJSIP/trunk/+16025550108
+                  primary:    Grace Green  PJSIP/+14155550107@trunk
+                  secondary:  Henry Hill  PJSIP/+16025550108@trunk
                 """), result.out());
         assertTrue(result.out().contains(
                 "    Tue 2026-03-10 06:00 CDT  primary Grace Green -> Henry Hill; secondary Henry Hill -> Frank Fischer\n"),

@@ -67,9 +67,9 @@ class OnCallFileTest {
             + " | escalationPolicies[1].steps[2].role: no person has the role 'Account Directors'",
         "{onCall: secondary, ringSeconds: 30} | {onCall: secondary, ringSeconds: 2}"
             + " | escalationPolicies[0].steps[1].ringSeconds: must be 5 to 300 seconds, not 2",
-        "{label: mobile, dial: PJSIP/trunk/+19135550102} | {label: mobile, dial: \"PJSIP/bob,30,tT\"}"
+        "{label: mobile, dial: PJSIP/+19135550102@trunk} | {label: mobile, dial: \"PJSIP/bob,30,tT\"}"
             + " | people[1].contacts[0].dial: 'PJSIP/bob,30,tT' is not an Asterisk dial string such as PJSIP/alice or"
-            + " PJSIP/trunk/+19135550100 (no spaces, commas, quotes, pipes or semicolons)",
+            + " PJSIP/+19135550100@trunk (no spaces, commas, quotes, pipes or semicolons)",
         "~    until: 2026-11-27T08:00~ | ~    until: 2026-11-26T08:00~"
             + " | overrides[0].until: must be after from (2026-11-26T14:00:00Z)",
         "~    replaces: bob~ | ~    replaces: bobby~"

@@ -125,7 +125,7 @@ public final class Fixtures {
      */
     public static OnCallSetup everything() {
         Person london = new Person("lena", "Lena O'Neil \"LJ\"", Set.of("technician", "Help Desk"), List.of(
-                new ContactPoint("mobile", "PJSIP/trunk/+447700900123"), new ContactPoint("desk", "PJSIP/lena")),
+                new ContactPoint("mobile", "PJSIP/+447700900123@trunk"), new ContactPoint("desk", "PJSIP/lena")),
                 null, ZoneId.of("Europe/London"), true);
         Setup setup = procedure()
                 .people(london, inactive("old", "technician"))
