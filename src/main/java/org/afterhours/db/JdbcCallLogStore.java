@@ -26,24 +26,14 @@ public final class JdbcCallLogStore implements CallLogStore {
 
     @Override
     public void write(List<CallEvent> events) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (CallEvent event : events) {
-                    if (insertEvent(c, event)) {
-                        CallRecordProjection.apply(c, event);
-                    }
+        Transactions.inTransaction(dataSource, "write " + events.size() + " call event(s)", c -> {
+            for (CallEvent event : events) {
+                if (insertEvent(c, event)) {
+                    CallRecordProjection.apply(c, event);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot write " + events.size() + " call event(s)", e);
-        }
+            return null;
+        });
     }
 
     /** @return false when the event was there already */

@@ -158,26 +158,8 @@ public final class RuleBookRepository {
         });
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(String what, String name, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot " + what + " on-call setup " + name + ": " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(String what, String name, Transactions.Work<T> work) {
+        return Transactions.inTransaction(dataSource, what + " on-call setup " + name, work);
     }
 
     /** Creates or bumps the setup's version row; the row lock serializes writers of the same setup. */
