@@ -1,0 +1,134 @@
+package org.afterhours.app;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.afterhours.db.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole product over TCP as a newcomer runs it: the server with the sample configuration and on-call setup,
+ * {@code ./afterhours simulate} playing the caller, and the call's rows in MariaDB afterwards.
+ */
+class AfterHoursLineEndToEndTest {
+    private static final Pattern REFERENCE = Pattern.compile("> SAY DIGITS \"([0-9]{7})\"");
+    private AfterhoursServer server;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"), Map.of(
+                "AFTERHOURS_AGI_PORT", "0",
+                "AFTERHOURS_FLOW_ALLOW_SIMULATED_TIME", "true",
+                "AFTERHOURS_DATA_DIR", TestDatabases.targetDir("e2e-" + System.nanoTime()).toString()));
+        server = AfterhoursServer.start(config, TestDatabases.shared());
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        server.close();
+    }
+
+    private String simulate(String... options) {
+        List<String> args = new ArrayList<>(List.of("simulate", "--port", Integer.toString(server.agiPort())));
+        args.addAll(List.of(options));
+        StringWriter out = new StringWriter();
+        int exit = Main.commandLine().setOut(new PrintWriter(out)).execute(args.toArray(String[]::new));
+        assertEquals(0, exit, out.toString());
+        return out.toString();
+    }
+
+    private static String referenceIn(String dialogue) {
+        Matcher m = REFERENCE.matcher(dialogue);
+        assertTrue(m.find(), dialogue);
+        return m.group(1);
+    }
+
+    @Test
+    void a_non_emergency_caller_who_leaves_a_message_is_on_record_with_every_step() throws Exception {
+        String dialogue = simulate("--after-hours", "--keys", "2,1,#,1", "--caller-name", "Pat <Caller>");
+        String reference = referenceIn(dialogue);
+
+        Map<String, String> row = await().atMost(Duration.ofSeconds(20))
+                .until(() -> callRecord(reference), r -> r.get("ended_at") != null);
+        assertEquals("main", row.get("line_id"));
+        assertEquals("913-201-6503", row.get("dialled_number"));
+        assertEquals("Pat <Caller>", row.get("caller_id_name"));
+        assertEquals("NON_EMERGENCY", row.get("triage"));
+        assertEquals("VOICEMAIL", row.get("outcome"));
+        assertEquals("PENDING_RESPONSE", row.get("voicemail_status"));
+        assertEquals("0", row.get("business_hours"));
+        assertEquals(null, row.get("summary"));
+        List<String> steps = events(reference);
+        assertEquals("CALL_STARTED", steps.get(0));
+        assertEquals("CALL_ENDED", steps.get(steps.size() - 1));
+        assertTrue(steps.containsAll(List.of("TRIAGED", "KEY_PRESSED", "VOICEMAIL_RECORDED", "VOICEMAIL_KEPT",
+                "REFERENCE_READ")), steps.toString());
+    }
+
+    @Test
+    void an_emergency_caller_hears_the_reference_and_is_on_record_as_an_emergency() throws Exception {
+        String dialogue = simulate("--after-hours", "--keys", "1,#,1");
+        String reference = referenceIn(dialogue);
+
+        Map<String, String> row = await().atMost(Duration.ofSeconds(20))
+                .until(() -> callRecord(reference), r -> r.get("ended_at") != null);
+        assertEquals("EMERGENCY", row.get("triage"));
+        assertEquals(2, dialogue.split("> SAY DIGITS \"" + reference + "\"", -1).length - 2,
+                "read twice before the hand-off, once more after the message");
+        assertTrue(List.of("CONNECTED", "URGENT_VOICEMAIL").contains(row.get("outcome")), row.toString());
+    }
+
+    @Test
+    void in_business_hours_the_caller_is_put_through_to_the_help_desk() throws Exception {
+        String dialogue = simulate("--business-hours");
+        assertTrue(dialogue.contains("> EXEC Dial \"PJSIP/9133224666@trunk,30\""), dialogue);
+    }
+
+    private static Map<String, String> callRecord(String reference) throws SQLException {
+        try (Connection c = TestDatabases.shared().dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT * FROM call_record WHERE reference = ?")) {
+            s.setString(1, reference);
+            try (ResultSet r = s.executeQuery()) {
+                Map<String, String> row = new LinkedHashMap<>();
+                if (r.next()) {
+                    for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                        row.put(r.getMetaData().getColumnLabel(i), r.getString(i));
+                    }
+                }
+                return row;
+            }
+        }
+    }
+
+    private static List<String> events(String reference) throws SQLException {
+        try (Connection c = TestDatabases.shared().dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT type FROM call_event WHERE reference = ? ORDER BY sequence")) {
+            s.setString(1, reference);
+            try (ResultSet r = s.executeQuery()) {
+                List<String> types = new ArrayList<>();
+                while (r.next()) {
+                    types.add(r.getString(1));
+                }
+                return types;
+            }
+        }
+    }
+}
