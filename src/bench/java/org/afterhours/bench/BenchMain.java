@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs issue 6's scenarios against every server, each server in a JVM of its own, and prints the Markdown tables of
@@ -22,12 +24,14 @@ import java.util.Map;
  *
  * <pre>
  * BenchMain [--quick] [--runs N] [--scenarios a,b,c] [--servers afterhours,asterisk-java-default,...]
- *           [--generator-threads N] [--jfr] [--out DIR]
+ *           [--generator-threads N] [--jfr] [--server-jvm-options "-Dx=y ..."] [--warmup SECONDS]
+ *           [--out DIR]
  * </pre>
  */
 public final class BenchMain {
     private static final double MB = 1e6;
     private static final double KB = 1e3;
+    private static final int WARMUP_CALLS = 20;
 
     private final boolean quick;
     private final int runs;
@@ -35,27 +39,35 @@ public final class BenchMain {
     private final List<ServerKind> servers;
     private final int generatorThreads;
     private final boolean jfr;
+    private final List<String> extraServerOptions;
     private final Path out;
     private final PrintStream progress = System.err;
     private final Map<ServerKind, List<String>> dialogues = new EnumMap<>(ServerKind.class);
+    private Map<String, Long> lastSocketErrors = Map.of();
 
     private BenchMain(Map<String, String> options) {
         quick = options.containsKey("quick");
         runs = Integer.parseInt(options.getOrDefault("runs", quick ? "1" : "3"));
         scenarios = new ArrayList<>();
         for (String id : options.getOrDefault("scenarios", "a,b,c").split(",")) {
-            scenarios.add(switch (id.trim()) {
+            Scenario scenario = switch (id.trim()) {
                 case "a" -> Scenario.throughput(quick);
                 case "b" -> Scenario.held(quick);
                 case "c" -> Scenario.latency(quick);
                 default -> throw new IllegalArgumentException("no scenario '" + id + "' (a, b or c)");
-            });
+            };
+            if (options.containsKey("warmup")) {
+                scenario = scenario.withWarmup(Duration.ofSeconds(Long.parseLong(options.get("warmup"))));
+            }
+            scenarios.add(scenario);
         }
         servers = Arrays.stream(options.getOrDefault("servers",
                         "afterhours,asterisk-java-default,asterisk-java-10000,netty-ceiling").split(","))
                 .map(s -> ServerKind.byId(s.trim())).toList();
         generatorThreads = Integer.parseInt(options.getOrDefault("generator-threads", "2"));
         jfr = options.containsKey("jfr");
+        String extra = options.getOrDefault("server-jvm-options", "").trim();
+        extraServerOptions = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
         out = Path.of(options.getOrDefault("out", "target/bench/results"));
     }
 
@@ -75,6 +87,7 @@ public final class BenchMain {
 
     private void run() throws Exception {
         Files.createDirectories(out.resolve("logs"));
+        Files.deleteIfExists(out.resolve("runs.tsv"));
         if (jfr) {
             Files.createDirectories(out.resolve("jfr"));
         }
@@ -95,20 +108,35 @@ public final class BenchMain {
         table.println();
 
         Map<Scenario, Map<ServerKind, List<Metrics>>> results = new LinkedHashMap<>();
+        // (a) and (c) share a server JVM per run, (a) first: its long warm-up is (c)'s too. (b) gets a fresh one,
+        // so that its heap holds nothing but the held calls.
+        List<Scenario> steady = scenarios.stream().filter(sc -> !sc.held()).toList();
+        List<Scenario> held = scenarios.stream().filter(Scenario::held).toList();
         for (Scenario scenario : scenarios) {
-            Map<ServerKind, List<Metrics>> byServer = new EnumMap<>(ServerKind.class);
-            results.put(scenario, byServer);
+            results.put(scenario, new EnumMap<>(ServerKind.class));
+        }
+        for (List<Scenario> group : List.of(steady, held)) {
+            if (group.isEmpty()) {
+                continue;
+            }
             for (int r = 1; r <= runs; r++) {
                 for (int i = 0; i < servers.size(); i++) {
                     // Each run starts with a different server, so no server always runs first or last.
                     ServerKind kind = servers.get((i + r - 1) % servers.size());
-                    Metrics m = measure(scenario, kind, r);
-                    byServer.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
-                    progress.printf(Locale.ROOT, "[%s run %d/%d] %-22s %s%n", scenario.id(), r, runs, kind.id,
-                            m.all());
+                    String name = group.stream().map(Scenario::id).reduce("", String::concat) + "-" + kind.id
+                            + "-run" + r;
+                    try (ServerProcess server = ServerProcess.launch(kind, serverJvmOptions(name),
+                            out.resolve("logs").resolve(name + ".log"))) {
+                        for (Scenario scenario : group) {
+                            Metrics m = scenario.held() ? held(scenario, server) : steady(scenario, server);
+                            record(results.get(scenario), scenario, kind, r, m);
+                        }
+                    }
                 }
             }
-            printTable(table, scenario, byServer);
+        }
+        for (Scenario scenario : scenarios) {
+            printTable(table, scenario, results.get(scenario));
         }
         printTargets(table, results);
         printDialogues(table);
@@ -116,21 +144,23 @@ public final class BenchMain {
                 + Duration.between(started, Instant.now()).toSeconds() + " s");
     }
 
+    private void record(Map<ServerKind, List<Metrics>> byServer, Scenario scenario, ServerKind kind, int run,
+                        Metrics m) throws IOException {
+        byServer.computeIfAbsent(kind, k -> new ArrayList<>()).add(m);
+        Files.writeString(out.resolve("runs.tsv"), scenario.id() + "\t" + kind.id + "\t" + run + "\t" + m.all()
+                + "\t" + lastSocketErrors + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        progress.printf(Locale.ROOT, "[%s run %d/%d] %-22s %s%s%n", scenario.id(), run, runs, kind.id, m.all(),
+                lastSocketErrors.isEmpty() ? "" : " generator saw: " + lastSocketErrors);
+    }
+
     private List<String> serverJvmOptions(String name) {
         List<String> options = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseG1GC"));
+        options.addAll(extraServerOptions);
         if (jfr) {
             options.add("-XX:StartFlightRecording=filename=" + out.resolve("jfr").resolve(name + ".jfr")
                     + ",settings=profile,jdk.CPUTimeSample#enabled=true,jdk.CPUTimeSample#throttle=1ms,dumponexit=true");
         }
         return options;
-    }
-
-    private Metrics measure(Scenario scenario, ServerKind kind, int run) throws Exception {
-        String name = scenario.id() + "-" + kind.id + "-run" + run;
-        try (ServerProcess server = ServerProcess.launch(kind, serverJvmOptions(name),
-                out.resolve("logs").resolve(name + ".log"))) {
-            return scenario.held() ? held(scenario, server) : steady(scenario, server);
-        }
     }
 
     /** (a) and (c): a closed loop of calls; figures from a window after the warm-up. */
@@ -140,17 +170,29 @@ public final class BenchMain {
         ServerStats afterGc;
         long serverCpu;
         long generatorCpu;
+        long machineCpu;
+        long others;
+        long serverJit;
+        long serverGc;
         try (LoadGenerator generator = new LoadGenerator(server.agiPort(), scenario.profile(), generatorThreads)) {
             generator.start();
             Thread.sleep(scenario.warmup().toMillis());
             ServerStats atStart = server.stats();
             long generatorCpuAtStart = ServerMain.cpuNanos();
+            long machineAtStart = MachineCpu.busyNanos();
+            Set<Long> ours = Set.of(ProcessHandle.current().pid(), server.pid());
+            Map<Long, Long> othersAtStart = MachineCpu.otherProcesses(ours);
             generator.startWindow();
             Thread.sleep(scenario.measure().toMillis());
             w = generator.endWindow();
+            lastSocketErrors = w.exceptions();
             generatorCpu = ServerMain.cpuNanos() - generatorCpuAtStart;
+            machineCpu = MachineCpu.busyNanos() - machineAtStart;
+            others = MachineCpu.between(othersAtStart, MachineCpu.otherProcesses(ours));
             live = server.stats();
             serverCpu = live.cpuNanos() - atStart.cpuNanos();
+            serverJit = live.jitNanos() - atStart.jitNanos();
+            serverGc = live.gcNanos() - atStart.gcNanos();
             afterGc = server.statsAfterGc(); // the calls in flight are still in flight
             generator.stopPlacing();
             generator.awaitIdle(Duration.ofSeconds(15));
@@ -171,16 +213,27 @@ public final class BenchMain {
                 .put("threads", live.threads())
                 .put("rss MB", live.rss() / MB)
                 .put("server cpu us/call", completed == 0 ? Double.NaN : serverCpu / 1e3 / completed)
-                .put("generator cpu us/call", completed == 0 ? Double.NaN : generatorCpu / 1e3 / completed);
+                .put("server jit %", 100.0 * serverJit / serverCpu)
+                .put("server gc %", 100.0 * serverGc / serverCpu)
+                .put("generator cpu us/call", completed == 0 ? Double.NaN : generatorCpu / 1e3 / completed)
+                .put("busy cores", machineCpu / (double) w.nanos())
+                .put("others cores", others / (double) w.nanos());
     }
 
-    /** (b): warm up, measure the idle heap, place the held calls, measure again while every call is held. */
+    /**
+     * (b): a few calls to load the server's classes, the idle heap, then the held calls and the heap while all of them
+     * are held. Only {@value #WARMUP_CALLS} warm-up calls: whatever a server keeps of a finished call for a while
+     * (afterhours keeps each for 10 s, see BENCHMARKS.md) must not inflate the idle figure.
+     */
     private Metrics held(Scenario scenario, ServerProcess server) throws Exception {
-        LoadProfile shortCalls = new LoadProfile(50, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, true,
+        LoadProfile fewCalls = new LoadProfile(2, Duration.ZERO, Duration.ZERO, Duration.ZERO, true,
                 Duration.ofSeconds(1));
-        try (LoadGenerator warm = new LoadGenerator(server.agiPort(), shortCalls, generatorThreads)) {
+        try (LoadGenerator warm = new LoadGenerator(server.agiPort(), fewCalls, generatorThreads)) {
             warm.start();
-            Thread.sleep(scenario.warmup().toMillis());
+            long deadline = System.nanoTime() + scenario.warmup().toNanos();
+            while (warm.count(CallOutcome.COMPLETED) < WARMUP_CALLS && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             warm.stopPlacing();
             warm.awaitIdle(Duration.ofSeconds(15));
             dialogues.putIfAbsent(server.kind(), warm.sampleDialogue());
@@ -203,6 +256,7 @@ public final class BenchMain {
             heldStats = server.statsAfterGc();
             allEnded = generator.awaitIdle(profile.holdTime().plus(profile.rampUp()).plusSeconds(30));
             w = generator.endWindow();
+            lastSocketErrors = w.exceptions();
         }
         double perCall = heldAtGc == 0 ? Double.NaN : (heldStats.heapUsed() - idle.heapUsed()) / (double) heldAtGc;
         return new Metrics()
@@ -227,7 +281,17 @@ public final class BenchMain {
 
     // ---- the tables ----
 
-    private record Column(String header, String metric, int decimals) {
+    /** A column of medians; with {@code inParentheses}, a second figure beside the first: {@code 1.93 (0.12)}. */
+    private record Column(String header, String metric, int decimals, String inParentheses) {
+        Column(String header, String metric, int decimals) {
+            this(header, metric, decimals, null);
+        }
+
+        String cell(List<Metrics> runs) {
+            String first = format(Metrics.median(runs, metric), decimals);
+            return inParentheses == null ? first
+                    : first + " (" + format(Metrics.median(runs, inParentheses), decimals) + ")";
+        }
     }
 
     private void printTable(PrintStream table, Scenario scenario, Map<ServerKind, List<Metrics>> byServer) {
@@ -246,7 +310,8 @@ public final class BenchMain {
                     new Column("refused", "refused", 0), new Column("heap after GC MB", "heap MB", 1),
                     new Column("threads", "threads", 0), new Column("RSS MB", "rss MB", 0),
                     new Column("server CPU µs/call", "server cpu us/call", 0),
-                    new Column("generator CPU µs/call", "generator cpu us/call", 0));
+                    new Column("generator CPU µs/call", "generator cpu us/call", 0),
+                    new Column("cores busy (other processes)", "busy cores", 2, "others cores"));
         };
         String perRun = scenario.held() ? "held" : "calls/s";
         String ratioHeader = switch (scenario.id()) {
@@ -274,7 +339,7 @@ public final class BenchMain {
             }
             StringBuilder row = new StringBuilder("| ").append(kind.description).append(" |");
             for (Column c : columns) {
-                row.append(' ').append(format(Metrics.median(theirs, c.metric()), c.decimals())).append(" |");
+                row.append(' ').append(c.cell(theirs)).append(" |");
             }
             double ratio = ours == null ? Double.NaN : switch (scenario.id()) {
                 case "a" -> Metrics.medianRatio(ours, "calls/s", theirs, "calls/s");

@@ -125,13 +125,44 @@ public final class ServerMain {
 
     private static ServerStats stats(IntSupplier calls) {
         var threads = ManagementFactory.getThreadMXBean();
+        long[] jitAndGc = jitAndGcNanos();
         return new ServerStats(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                threads.getThreadCount(), threads.getPeakThreadCount(), rss(), calls.getAsInt(), cpuNanos());
+                threads.getThreadCount(), threads.getPeakThreadCount(), rss(), calls.getAsInt(), cpuNanos(),
+                jitAndGc[0], jitAndGc[1]);
     }
 
     static long cpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : -1;
+    }
+
+    /** CPU time of the JVM's JIT compiler and GC threads so far (ns), from the kernel's per-thread accounting. */
+    static long[] jitAndGcNanos() {
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                String stat;
+                try {
+                    name = Files.readString(task.resolve("comm")).trim();
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException gone) {
+                    continue; // the thread ended meanwhile
+                }
+                // After "(comm)": state is field 3, utime and stime fields 14 and 15, in USER_HZ (100 a second).
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += nanos;
+                } else if (name.startsWith("GC ") || name.startsWith("G1 ")) {
+                    gc += nanos;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+        return new long[] {jit, gc};
     }
 
     private static long rss() {

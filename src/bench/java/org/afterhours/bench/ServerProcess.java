@@ -42,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName(), kind.id,
                 Integer.toString(agiPort), Integer.toString(controlPort)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(log.toFile());
         builder.environment().put("AFTERHOURS_LOG_LEVEL", "WARN");
         ServerProcess server = new ServerProcess(kind, builder.start(), agiPort, controlPort);
         server.awaitReady(Duration.ofSeconds(60));
@@ -51,6 +51,10 @@ final class ServerProcess implements AutoCloseable {
 
     int agiPort() {
         return agiPort;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     ServerKind kind() {

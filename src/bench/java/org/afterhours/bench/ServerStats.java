@@ -13,12 +13,15 @@ import java.util.Map;
  * @param calls       calls the server itself counts as live (afterhours: admitted calls; asterisk-java: pool
  *                    threads busy; ceiling: open connections)
  * @param cpuNanos    CPU time the whole process has used so far, user and system, all threads
+ * @param jitNanos    of which the JIT compiler threads (C1, C2)
+ * @param gcNanos     of which the garbage collector's threads
  */
-record ServerStats(long heapUsed, int threads, int peakThreads, long rss, int calls, long cpuNanos) {
+record ServerStats(long heapUsed, int threads, int peakThreads, long rss, int calls, long cpuNanos, long jitNanos,
+                   long gcNanos) {
 
     String format() {
         return "heapUsed=" + heapUsed + " threads=" + threads + " peakThreads=" + peakThreads + " rss=" + rss
-                + " calls=" + calls + " cpu=" + cpuNanos;
+                + " calls=" + calls + " cpu=" + cpuNanos + " jit=" + jitNanos + " gc=" + gcNanos;
     }
 
     static ServerStats parse(String line) {
@@ -32,7 +35,8 @@ record ServerStats(long heapUsed, int threads, int peakThreads, long rss, int ca
         try {
             return new ServerStats(Long.parseLong(fields.get("heapUsed")), Integer.parseInt(fields.get("threads")),
                     Integer.parseInt(fields.get("peakThreads")), Long.parseLong(fields.get("rss")),
-                    Integer.parseInt(fields.get("calls")), Long.parseLong(fields.get("cpu")));
+                    Integer.parseInt(fields.get("calls")), Long.parseLong(fields.get("cpu")),
+                    Long.parseLong(fields.get("jit")), Long.parseLong(fields.get("gc")));
         } catch (RuntimeException e) {
             throw new IllegalStateException("unreadable stats from the server: " + line, e);
         }
