@@ -43,7 +43,12 @@ public final class AsteriskSimulator {
     /** As {@link #play(SimulatedCall, Consumer)}, with an Asterisk set up by the caller (sounds, dial outcome). */
     public Result play(SimulatedCall call, ResAgiResponder asterisk, Consumer<String> dialogue) throws IOException {
         long n = CALLS.incrementAndGet();
-        String uniqueId = (System.currentTimeMillis() / 1000) + "." + n;
+        return play(call, asterisk, (System.currentTimeMillis() / 1000) + "." + n, dialogue);
+    }
+
+    /** As above, for a channel whose uniqueid is already known (an Originate's ChannelId: {@link FakeAmi}). */
+    public Result play(SimulatedCall call, ResAgiResponder asterisk, String uniqueId, Consumer<String> dialogue)
+            throws IOException {
         List<String> commands = new ArrayList<>();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) idleTimeout.toMillis());
