@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.afterhours.agi.server.AgiServerSettings;
+import org.afterhours.ami.AmiSettings;
 import org.afterhours.callflow.FlowSettings;
 import org.afterhours.db.DatabaseSettings;
 
@@ -18,7 +19,7 @@ import org.afterhours.db.DatabaseSettings;
  * {@code config/afterhours.properties}; {@link #KEYS} is the list the loader accepts.
  */
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
-                               FlowSettings flow, OnCallSettings oncall) {
+                               FlowSettings flow, OnCallSettings oncall, AmiSettings ami) {
 
     static final Set<String> KEYS = Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
@@ -27,7 +28,8 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             "flow.voicemail-max-seconds", "flow.voicemail-silence-seconds", "flow.recording-directory",
             "flow.recording-format", "flow.transfer-dial-template", "flow.transfer-ring-seconds", "flow.default-line",
             "flow.allow-simulated-time",
-            OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS);
+            OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS,
+            "ami.host", "ami.port", "ami.username");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -58,7 +60,22 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
         return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source),
-                OnCallSettings.from(source));
+                OnCallSettings.from(source), ami(source));
+    }
+
+    /** Asterisk's manager interface; the secret only from AFTERHOURS_AMI_SECRET (empty: AMI is not set up). */
+    private static AmiSettings ami(ConfigSource source) {
+        String host = source.get("ami.host", "127.0.0.1");
+        if (!host.matches("[A-Za-z0-9.:-]+")) {
+            throw new ConfigException("ami.host", "must be an IP address or host name, got '" + host + "'");
+        }
+        String username = source.get("ami.username", "afterhours");
+        if (!username.matches("[A-Za-z0-9._@-]+")) {
+            throw new ConfigException("ami.username", "must be a user of Asterisk's manager.conf (letters, digits, "
+                    + "'.', '_', '@', '-'), got '" + username + "'");
+        }
+        return new AmiSettings(host, integer(source, "ami.port", AmiSettings.DEFAULT_PORT, 1, 65535), username,
+                source.get("ami.secret", ""));
     }
 
     private static FlowSettings flow(ConfigSource source) {

@@ -37,6 +37,17 @@ class AfterhoursConfigTest {
         assertEquals("AFTERHOURS_STATUS", config.agi().statusVariable());
         assertNull(config.database().url(), "no URL: the embedded MariaDB");
         assertEquals(Path.of("data"), config.dataDir());
+        assertEquals(new org.afterhours.ami.AmiSettings("127.0.0.1", 5038, "afterhours", ""), config.ami());
+        assertTrue(!config.ami().hasSecret(), "no AFTERHOURS_AMI_SECRET: AMI is not set up");
+    }
+
+    @Test
+    void the_ami_secret_comes_from_the_environment_and_stays_out_of_log_lines() {
+        AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"), Map.of(
+                "AFTERHOURS_AMI_SECRET", "0f3e9a", "AFTERHOURS_AMI_HOST", "10.0.0.5"));
+        assertEquals("0f3e9a", config.ami().secret());
+        assertEquals("10.0.0.5:5038", config.ami().address());
+        assertTrue(!config.ami().toString().contains("0f3e9a"), config.ami().toString());
     }
 
     @Test
@@ -68,6 +79,11 @@ class AfterhoursConfigTest {
             "agi.prot | 4573 | agi.prot: unknown key",
             "db.password | hunter2 | db.password: secrets are read only from the environment variable "
                     + "AFTERHOURS_DB_PASSWORD",
+            "ami.secret | hunter2 | ami.secret: secrets are read only from the environment variable "
+                    + "AFTERHOURS_AMI_SECRET",
+            "ami.port | 0 | ami.port: must be between 1 and 65535, got 0",
+            "ami.host | pbx local | ami.host: must be an IP address or host name, got 'pbx local'",
+            "ami.username | after hours | ami.username: must be a user of Asterisk's manager.conf",
     })
     void a_bad_value_stops_the_start_with_a_message_naming_the_key(String key, String value, String message)
             throws IOException {
