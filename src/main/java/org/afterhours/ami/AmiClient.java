@@ -146,10 +146,18 @@ public final class AmiClient implements AutoCloseable {
         this.timing = timing;
     }
 
-    /** Starts logging in, in the background; returns at once. Health goes CONNECTING, then CONNECTED or back. */
+    /**
+     * Starts logging in, in the background; returns at once. Health goes CONNECTING, then CONNECTED or back. Without
+     * a secret it does not try: AMI is not set up, and {@link #problem()} says so.
+     */
     public AmiClient start() {
         if (closed) {
             throw new IllegalStateException("closed");
+        }
+        if (!settings.hasSecret()) {
+            problem = "not set up: no secret (set AFTERHOURS_AMI_SECRET)";
+            log.warn("AMI {}: {}; no outbound calls can be placed", settings.address(), problem);
+            return this;
         }
         if (started.compareAndSet(false, true)) {
             timers.execute(this::connect);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * or answered.
  *
  * <p>Wiring: {@code AmiDialer dialer = AmiDialer.start(config.ami());} when the server starts (it logs in in the
- * background; {@link #available()} says when calls can be placed), {@code dialer.close()} when it stops.
+ * background; {@link #available()} says when calls can be placed; without AFTERHOURS_AMI_SECRET it never logs in
+ * and every dial throws {@link DialerUnavailableException} saying so), {@code dialer.close()} when it stops.
  */
 public final class AmiDialer implements Dialer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmiDialer.class);

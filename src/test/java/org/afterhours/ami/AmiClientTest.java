@@ -97,6 +97,16 @@ class AmiClientTest {
         assertTrue(e.getMessage().contains("Authentication failed"), e.getMessage());
     }
 
+    @Test
+    void without_a_secret_it_does_not_try_and_says_why() throws IOException {
+        connect("");
+        assertEquals(AmiClient.Health.DISCONNECTED, client.health());
+        assertTrue(client.problem().contains("AFTERHOURS_AMI_SECRET"), client.problem());
+        AmiUnavailableException e = assertThrows(AmiUnavailableException.class, () -> client.hangup("4815-1"));
+        assertTrue(e.getMessage().contains("not set up"), e.getMessage());
+        assertEquals(List.of(), ami.actions());
+    }
+
     @ParameterizedTest(name = "{0}: {1} Reason {2}")
     @CsvSource({
             "PJSIP/nobody,  NO_ANSWER,  3",
