@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.afterhours.agi.server.AgiServerSettings;
 import org.afterhours.ami.AmiSettings;
+import org.afterhours.callflow.HoldSettings;
+import org.afterhours.escalation.EscalationSettings;
 import org.afterhours.callflow.FlowSettings;
 import org.afterhours.db.DatabaseSettings;
 
@@ -19,7 +21,8 @@ import org.afterhours.db.DatabaseSettings;
  * {@code config/afterhours.properties}; {@link #KEYS} is the list the loader accepts.
  */
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
-                               FlowSettings flow, OnCallSettings oncall, AmiSettings ami) {
+                               FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
+                               EscalationSettings escalation, HoldSettings hold) {
 
     static final Set<String> KEYS = Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
@@ -29,7 +32,9 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             "flow.recording-format", "flow.transfer-dial-template", "flow.transfer-ring-seconds", "flow.default-line",
             "flow.allow-simulated-time",
             OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS,
-            "ami.host", "ami.port", "ami.username");
+            "ami.host", "ami.port", "ami.username", "escalation.screening-timeout-seconds",
+            "escalation.screen-context", "escalation.caller-id-number", "escalation.alert-roles",
+            "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -60,10 +65,44 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
         return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source),
-                OnCallSettings.from(source), ami(source));
+                OnCallSettings.from(source), ami(source), escalation(source), hold(source));
     }
 
     /** Asterisk's manager interface; the secret only from AFTERHOURS_AMI_SECRET (empty: AMI is not set up). */
+    private static EscalationSettings escalation(ConfigSource source) {
+        EscalationSettings defaults = EscalationSettings.defaults();
+        String context = source.get("escalation.screen-context", defaults.screenContext());
+        if (!context.matches("[A-Za-z0-9_-]+")) {
+            throw new ConfigException("escalation.screen-context", "must be a dialplan context name, got '"
+                    + context + "'");
+        }
+        String number = source.get("escalation.caller-id-number", defaults.callerIdNumber());
+        if (!number.matches("\\+?[0-9]*")) {
+            throw new ConfigException("escalation.caller-id-number", "must be digits (a leading + allowed), got '"
+                    + number + "'");
+        }
+        List<String> roles = Arrays.stream(source.get("escalation.alert-roles",
+                String.join(",", defaults.alertRoles())).split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .toList();
+        return new EscalationSettings(
+                Duration.ofSeconds(integer(source, "escalation.screening-timeout-seconds",
+                        (int) defaults.screeningTimeout().toSeconds(), 5, 120)),
+                context, number, roles,
+                Duration.ofSeconds(integer(source, "escalation.alert-ring-seconds",
+                        (int) defaults.alertRingTimeout().toSeconds(), 5, 120)));
+    }
+
+    private static HoldSettings hold(ConfigSource source) {
+        String musicClass = source.get("hold.music-class", "");
+        if (!musicClass.isEmpty() && !musicClass.matches("[A-Za-z0-9_-]+")) {
+            throw new ConfigException("hold.music-class", "must be a class name from musiconhold.conf, got '"
+                    + musicClass + "'");
+        }
+        return new HoldSettings(Duration.ofSeconds(integer(source, "hold.announcement-seconds",
+                (int) HoldSettings.defaults().announcementEvery().toSeconds(), 15, 300)),
+                musicClass.isEmpty() ? null : musicClass);
+    }
+
     private static AmiSettings ami(ConfigSource source) {
         String host = source.get("ami.host", "127.0.0.1");
         if (!host.matches("[A-Za-z0-9.:-]+")) {

@@ -5,6 +5,7 @@ import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
+import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.db.AgiSessionRepository;
 import org.afterhours.db.Database;
 import org.afterhours.escalation.EscalationPlanner;
@@ -20,14 +21,16 @@ public final class AfterhoursServer implements AutoCloseable {
     private final Database database;
     private final SessionLogWriter sessionLog;
     private final OnCallRuntime oncall;
+    private final EscalationSide escalation;
     private final CallerSide callerSide;
     private final AgiServer agi;
 
-    private AfterhoursServer(Database database, SessionLogWriter sessionLog, OnCallRuntime oncall, CallerSide callerSide,
-            AgiServer agi) {
+    private AfterhoursServer(Database database, SessionLogWriter sessionLog, OnCallRuntime oncall,
+            EscalationSide escalation, CallerSide callerSide, AgiServer agi) {
         this.database = database;
         this.sessionLog = sessionLog;
         this.oncall = oncall;
+        this.escalation = escalation;
         this.callerSide = callerSide;
         this.agi = agi;
     }
@@ -38,12 +41,14 @@ public final class AfterhoursServer implements AutoCloseable {
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
         RuleBook rules = oncall.ruleBook();
-        CallerSide callerSide = CallerSide.start(config, database, rules, clock);
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock);
+        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock);
         AgiScriptRouter router = new AgiScriptRouter()
                 .register(ConnectionProbe.PATH, new ConnectionProbe())
-                .register(AfterHoursScript.PATH, callerSide.script());
+                .register(AfterHoursScript.PATH, callerSide.script())
+                .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
-        return new AfterhoursServer(database, sessionLog, oncall, callerSide, agi);
+        return new AfterhoursServer(database, sessionLog, oncall, escalation, callerSide, agi);
     }
 
     /** The live rule book: the database's setup, refreshed when it changes, the last good one while it is down. */
@@ -67,6 +72,7 @@ public final class AfterhoursServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         agi.close();
+        escalation.close();
         callerSide.close();
         oncall.close();
         sessionLog.close();

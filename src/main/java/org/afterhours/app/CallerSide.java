@@ -35,7 +35,8 @@ final class CallerSide implements AutoCloseable {
         this.script = script;
     }
 
-    static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules, Clock clock) {
+    static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
+                            TechnicianConnector technicians, Clock clock) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
         JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource()));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -43,20 +44,13 @@ final class CallerSide implements AutoCloseable {
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                NO_TECHNICIAN_REACHABLE, LOGGED_VOICEMAIL_ALERTS, clock);
+                technicians, LOGGED_VOICEMAIL_ALERTS, clock);
         return new CallerSide(journal, writer, background, script);
     }
 
     AfterHoursScript script() {
         return script;
     }
-
-    /**
-     * Until escalation over the PBX's manager interface is wired in, an emergency cannot ring anyone: the flow
-     * says so by taking an urgent message, which the record marks as owed a response.
-     */
-    private static final TechnicianConnector NO_TECHNICIAN_REACHABLE =
-            (line, record, caller) -> TechnicianConnector.Result.UNAVAILABLE;
 
     /** Every new message is a WARN line an operator's log alerting can page on, until notifications exist. */
     private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->

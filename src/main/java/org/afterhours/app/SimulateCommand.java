@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.afterhours.simulator.AsteriskSimulator;
+import org.afterhours.simulator.FakeAmi;
+import org.afterhours.simulator.TechnicianBehaviour;
 import org.afterhours.simulator.ResAgiResponder;
 import org.afterhours.simulator.SimulatedCall;
 import picocli.CommandLine.Command;
@@ -63,6 +68,79 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--timeout-seconds", defaultValue = "60", description = "give up when the server is silent")
     int timeoutSeconds;
 
+    @Option(names = "--fake-ami", description = "also play Asterisk's manager interface on --ami-port, so the "
+            + "server (started with the same AFTERHOURS_AMI_SECRET) can ring technicians; their screened legs are "
+            + "played too and printed after the caller's dialogue")
+    boolean fakeAmi;
+
+    @Option(names = "--ami-port", defaultValue = "5038", description = "port of the fake AMI (default: ${DEFAULT-VALUE})")
+    int amiPort;
+
+    @Option(names = "--phone", description = "how one contact point behaves with --fake-ami, DIALSTRING=BEHAVIOUR; "
+            + "BEHAVIOUR: accept, decline, no-key (a voicemail picks up), no-answer, busy, fail. Repeat for more. "
+            + "Phones not named accept.")
+    Map<String, String> phones = new LinkedHashMap<>();
+
+    @Option(names = "--talk-seconds", defaultValue = "3", description = "how long the caller stays in the room "
+            + "with the technician (default: ${DEFAULT-VALUE})")
+    int talkSeconds;
+
+    private FakeAmi startFakeAmi(PrintWriter out) throws IOException {
+        // The fake accepts the secret the server was given; a fake has nothing to protect, so without one it
+        // expects the word "simulate".
+        String secret = System.getenv().getOrDefault("AFTERHOURS_AMI_SECRET", "simulate");
+        FakeAmi ami = new FakeAmi("afterhours", secret).contexts("afterhours-screen")
+                .otherPhones(TechnicianBehaviour.answers("1"))
+                .runningAgi(host, port, (context, exten, vars) -> "screen?ref=" + vars.get("AFTERHOURS_REF")
+                        + "&role=" + vars.get("AFTERHOURS_ROLE") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT"));
+        phones.forEach((dial, behaviour) -> ami.phone(dial, behaviour(behaviour)));
+        ami.start(amiPort);
+        out.println("-- fake AMI listening on port " + amiPort + "; waiting for the server to log in...");
+        out.flush();
+        long deadline = System.nanoTime() + 45_000_000_000L;
+        while (ami.logins() == 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000_000L);
+        }
+        if (ami.logins() == 0) {
+            ami.close();
+            throw new IOException("the server did not log in to the fake AMI on port " + amiPort
+                    + " within 45 s (is it running with AFTERHOURS_AMI_SECRET and ami.port = " + amiPort + "?)");
+        }
+        out.println("-- the server logged in to the fake AMI");
+        return ami;
+    }
+
+    private static TechnicianBehaviour behaviour(String name) {
+        return switch (name) {
+            case "accept" -> TechnicianBehaviour.answers("1");
+            case "decline" -> TechnicianBehaviour.answers("2");
+            case "no-key" -> TechnicianBehaviour.answers("");
+            case "no-answer" -> TechnicianBehaviour.neverAnswers();
+            case "busy" -> TechnicianBehaviour.busy();
+            case "fail" -> TechnicianBehaviour.fails();
+            default -> throw new IllegalArgumentException("--phone behaviour must be accept, decline, no-key, "
+                    + "no-answer, busy or fail, not '" + name + "'");
+        };
+    }
+
+    /** Each leg the server had Asterisk ring and that answered: its screening dialogue, indented. */
+    private static void printAnsweredLegs(FakeAmi ami, PrintWriter out) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int seen = -1;
+        while (System.nanoTime() < deadline && ami.answeredLegs().size() != seen) {
+            seen = ami.answeredLegs().size(); // alert calls to managers may still be running
+            LockSupport.parkNanos(1_500_000_000L);
+        }
+        for (FakeAmi.Action originate : ami.actions("Originate")) {
+            out.println("-- AMI Originate " + originate.header("Channel") + " (" + originate.header("ChannelId")
+                    + ", ring " + originate.header("Timeout") + " ms)");
+        }
+        for (FakeAmi.AnsweredLeg leg : ami.answeredLegs()) {
+            out.println("-- answered leg " + leg.uniqueId() + " ran " + leg.script() + ":");
+            leg.dialogue().forEach(line -> out.println("   " + line));
+        }
+    }
+
     /**
      * The simulated Asterisk has the sounds this checkout ships (asterisk-config/sounds/en) and Asterisk's own core
      * sounds; a prompt rendered for one line exists only if someone generated it.
@@ -88,14 +166,24 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         SimulatedCall call = SimulatedCall.to(withSimulatedTime(script)).from(callerNumber, callerName)
                 .dialling(dialled).pressing(keys.replace(",", "").replace(" ", "")).withArguments(arguments)
                 .hangingUpAt(hangupAt);
-        try {
+        try (FakeAmi ami = fakeAmi ? startFakeAmi(out) : null) {
+            long[] talkUntil = {0};
             ResAgiResponder asterisk = new ResAgiResponder(call.keys(), call.hangupAtCommand())
-                    .withSounds(SimulateCommand::shippedSound);
+                    .withSounds(SimulateCommand::shippedSound)
+                    .bridgeLastingUntil(() -> {
+                        if (talkUntil[0] == 0) {
+                            talkUntil[0] = System.nanoTime() + talkSeconds * 1_000_000_000L;
+                        }
+                        return System.nanoTime() > talkUntil[0];
+                    });
             AsteriskSimulator.Result result = new AsteriskSimulator(host, port, Duration.ofSeconds(timeoutSeconds))
                     .play(call, asterisk, line -> {
                         out.println(line);
                         out.flush();
                     });
+            if (ami != null) {
+                printAnsweredLegs(ami, out);
+            }
             String status = result.variables().getOrDefault("AFTERHOURS_STATUS", "(not set)");
             out.printf("-- call %s over: %d command(s), AFTERHOURS_STATUS=%s%s%n", result.uniqueId(),
                     result.commands().size(), status, result.callerHungUp() ? ", channel hung up" : "");

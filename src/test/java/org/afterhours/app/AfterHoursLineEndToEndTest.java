@@ -30,12 +30,18 @@ import org.junit.jupiter.api.Test;
 class AfterHoursLineEndToEndTest {
     private static final Pattern REFERENCE = Pattern.compile("> SAY DIGITS \"([0-9]{7})\"");
     private AfterhoursServer server;
+    private int amiPort;
 
     @BeforeEach
-    void start() throws InterruptedException {
+    void start() throws Exception {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            amiPort = free.getLocalPort();
+        }
         AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"), Map.of(
                 "AFTERHOURS_AGI_PORT", "0",
                 "AFTERHOURS_FLOW_ALLOW_SIMULATED_TIME", "true",
+                "AFTERHOURS_AMI_PORT", Integer.toString(amiPort),
+                "AFTERHOURS_AMI_SECRET", "simulate",
                 "AFTERHOURS_DATA_DIR", TestDatabases.targetDir("e2e-" + System.nanoTime()).toString()));
         server = AfterhoursServer.start(config, TestDatabases.shared());
     }
@@ -96,6 +102,27 @@ class AfterHoursLineEndToEndTest {
     }
 
     @Test
+    void an_emergency_reaches_the_second_technician_through_the_pbx_and_the_record_shows_every_ring()
+            throws Exception {
+        String dialogue = simulate("--after-hours", "--keys", "1", "--fake-ami", "--ami-port", Integer.toString(amiPort),
+                "--phone", "PJSIP/+19135550101@trunk=busy", "--phone", "PJSIP/alice=no-key",
+                "--talk-seconds", "1");
+        String reference = referenceIn(dialogue);
+
+        assertTrue(dialogue.contains("> EXEC ConfBridge \"" + reference + ",afterhours_bridge,afterhours_caller\""),
+                dialogue);
+        assertTrue(dialogue.contains("ran screen?ref=" + reference + "&role=technician"), dialogue);
+        Map<String, String> row = await().atMost(Duration.ofSeconds(20))
+                .until(() -> callRecord(reference), r -> r.get("ended_at") != null);
+        assertEquals("CONNECTED", row.get("outcome"));
+        assertEquals("ACCEPTED", row.get("escalation_outcome"));
+        assertEquals("bob", row.get("accepted_by"));
+        // The sample policy rings the on-call technician twice on each of her contact points before going on.
+        assertEquals(List.of("alice BUSY", "alice VOICEMAIL_OR_NO_KEY", "alice BUSY", "alice VOICEMAIL_OR_NO_KEY",
+                "bob ACCEPTED"), attempts(reference));
+    }
+
+    @Test
     void in_business_hours_the_caller_is_put_through_to_the_help_desk() throws Exception {
         String dialogue = simulate("--business-hours");
         assertTrue(dialogue.contains("> EXEC Dial \"PJSIP/9133224666@trunk,30\""), dialogue);
@@ -113,6 +140,21 @@ class AfterHoursLineEndToEndTest {
                     }
                 }
                 return row;
+            }
+        }
+    }
+
+    private static List<String> attempts(String reference) throws SQLException {
+        try (Connection c = TestDatabases.shared().dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT person_id, outcome FROM call_attempt WHERE reference = ? ORDER BY started_at, leg_id")) {
+            s.setString(1, reference);
+            try (ResultSet r = s.executeQuery()) {
+                List<String> rows = new ArrayList<>();
+                while (r.next()) {
+                    rows.add(r.getString(1) + " " + r.getString(2));
+                }
+                return rows;
             }
         }
     }
