@@ -50,8 +50,10 @@ public final class ScreeningScript implements AgiScript {
 
     private void screenTechnician(EmergencyDesk.Leg leg, AgiChannel channel) {
         CallerPrompts prompts = new CallerPrompts(channel, leg.record());
+        // The escalation moves on after the screening time; a second try only fits while time remains.
+        long deadline = System.nanoTime() + screeningTimeout.toNanos();
         try {
-            for (int attempt = 1; attempt <= TRIES; attempt++) {
+            for (int attempt = 1; attempt <= TRIES && System.nanoTime() < deadline; attempt++) {
                 Optional<Character> key = firstKey(
                         () -> prompts.play(Prompts.SCREEN_EMERGENCY, KEYS),
                         () -> prompts.playIfPresent(Prompts.forLine(leg.lineId(), "name"), KEYS)
@@ -59,7 +61,8 @@ public final class ScreeningScript implements AgiScript {
                         () -> prompts.play(Prompts.SCREEN_REFERENCE, KEYS),
                         () -> channel.sayDigits(leg.reference(), KEYS).key(),
                         () -> prompts.play(Prompts.SCREEN_OPTIONS, KEYS),
-                        () -> channel.waitForDigit(screeningTimeout.toMillis() / TRIES));
+                        () -> channel.waitForDigit(Math.max(1000, Math.min(screeningTimeout.toMillis() / TRIES,
+                                (deadline - System.nanoTime()) / 1_000_000))));
                 if (key.isPresent() && key.get() == ACCEPT) {
                     accept(leg, channel, prompts);
                     return;
@@ -102,20 +105,22 @@ public final class ScreeningScript implements AgiScript {
 
     private void alertManager(EmergencyDesk.Leg leg, AgiChannel channel) {
         CallerPrompts prompts = new CallerPrompts(channel, leg.record());
-        prompts.play(Prompts.ALERT_EMERGENCY_REFERENCE);
-        channel.sayDigits(leg.reference(), "");
         if (leg.acceptedBy() == null) {
+            prompts.play(Prompts.ALERT_EMERGENCY_REFERENCE);
+            channel.sayDigits(leg.reference(), "");
             prompts.play(Prompts.ALERT_NOBODY);
             return;
         }
-        prompts.play(Prompts.ALERT_ACCEPTED_BY);
-        if (!prompts.playIfPresent(Prompts.personName(leg.acceptedBy().id()))) {
-            prompts.play(Prompts.ALERT_A_TECHNICIAN);
-        }
-        Optional<Character> key = prompts.play(Prompts.ALERT_JOIN, String.valueOf(ACCEPT));
-        if (key.isEmpty()) {
-            key = channel.waitForDigit(screeningTimeout.toMillis() / TRIES);
-        }
+        String join = String.valueOf(ACCEPT);
+        // A manager who knows what the call is about may press 1 at any point of it.
+        Optional<Character> key = firstKey(
+                () -> prompts.play(Prompts.ALERT_EMERGENCY_REFERENCE, join),
+                () -> channel.sayDigits(leg.reference(), join).key(),
+                () -> prompts.play(Prompts.ALERT_ACCEPTED_BY, join),
+                () -> prompts.playIfPresent(Prompts.personName(leg.acceptedBy().id()), join)
+                        .orElseGet(() -> prompts.play(Prompts.ALERT_A_TECHNICIAN, join)),
+                () -> prompts.play(Prompts.ALERT_JOIN, join),
+                () -> channel.waitForDigit(screeningTimeout.toMillis() / TRIES));
         if (key.isEmpty() || key.get() != ACCEPT) {
             return;
         }

@@ -32,6 +32,9 @@ public final class EmergencyEscalation {
 
     public enum State { SEARCHING, ACCEPTED, NOBODY_ACCEPTED, UNAVAILABLE, CANCELLED }
 
+    /** The longest screening prompt sequence (emergency, line, reference, options) takes about this long. */
+    private static final Duration SCREENING_MARGIN = Duration.ofSeconds(20);
+
     private final String reference;
     private final String lineId;
     private final List<PlannedStep> plan;
@@ -258,10 +261,13 @@ public final class EmergencyEscalation {
         }
     }
 
-    /** No key within the screening time is a voicemail greeting or a phone in a pocket: not accepted. */
+    /**
+     * No key within the screening time is a voicemail greeting or a phone in a pocket: not accepted. The screening
+     * itself stops asking at that time; the margin covers the prompt it may still be playing.
+     */
     private ScreeningVerdict awaitVerdict(CompletableFuture<ScreeningVerdict> verdict) throws InterruptedException {
         try {
-            ScreeningVerdict said = await(verdict, settings.screeningTimeout().plusSeconds(5));
+            ScreeningVerdict said = await(verdict, settings.screeningTimeout().plus(SCREENING_MARGIN));
             return said == null ? ScreeningVerdict.NO_KEY : said;
         } catch (RuntimeException e) {
             return ScreeningVerdict.NO_KEY;
