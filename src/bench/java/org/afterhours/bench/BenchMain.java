@@ -311,7 +311,7 @@ public final class BenchMain {
                     new Column("threads", "threads", 0), new Column("RSS MB", "rss MB", 0),
                     new Column("server CPU µs/call", "server cpu us/call", 0),
                     new Column("generator CPU µs/call", "generator cpu us/call", 0),
-                    new Column("cores busy (other processes)", "busy cores", 2, "others cores"));
+                    new Column("cores busy (other processes, at least)", "busy cores", 2, "others cores"));
         };
         String perRun = scenario.held() ? "held" : "calls/s";
         String ratioHeader = switch (scenario.id()) {

@@ -30,8 +30,9 @@ final class MachineCpu {
     }
 
     /**
-     * CPU ticks of every user-space process but {@code ours}, each with the time of its reaped children (so a
-     * compiler that starts and ends inside a window still counts, through its parent).
+     * CPU ticks of every user-space process but {@code ours}. A lower bound of what others used in a window: a
+     * process that starts and ends inside it is missed (its reaped time reaches its parent's children's time, which
+     * also holds older children's and is not counted for that reason).
      */
     static Map<Long, Long> otherProcesses(Set<Long> ours) {
         Map<Long, Long> ticks = new HashMap<>();
@@ -44,16 +45,15 @@ final class MachineCpu {
                 long pid = Long.parseLong(name);
                 try {
                     String stat = Files.readString(p.resolve("stat"));
-                    // After "(comm) ": state, ppid, ...; utime, stime, cutime, cstime are fields 14 to 17.
+                    // After "(comm) ": state, ppid, ...; utime and stime are fields 14 and 15.
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ppid = Long.parseLong(f[1]);
                     if (ours.contains(pid) || pid == KTHREADD || ppid == KTHREADD) {
                         continue;
                     }
-                    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
-                            + Long.parseLong(f[14]));
+                    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
                 } catch (IOException | RuntimeException gone) {
-                    // the process ended meanwhile: its time is in its parent's children's time
+                    // the process ended meanwhile
                 }
             }
         } catch (IOException e) {
