@@ -38,6 +38,13 @@ final class FakePbx implements Dialer {
     private final Map<String, Phone> phones = new ConcurrentHashMap<>();
     private volatile int agiPort;
 
+    private volatile String dropAfter;
+
+    /** The manager connection is lost right after {@code dialString} has been rung. */
+    void dropAfterDialling(String dialString) {
+        dropAfter = dialString;
+    }
+
     void phone(String dialString, Phone phone) {
         phones.put(dialString, phone);
     }
@@ -57,6 +64,9 @@ final class FakePbx implements Dialer {
             throw new DialerUnavailableException("AMI not connected (test)");
         }
         dialled.add(request.dialString());
+        if (request.dialString().equals(dropAfter)) {
+            available.set(false);
+        }
         Phone phone = phones.getOrDefault(request.dialString(), new Phone(RingOutcome.NO_ANSWER, ""));
         FakeLeg leg = new FakeLeg(request);
         Thread.ofVirtual().start(() -> leg.ring(phone));

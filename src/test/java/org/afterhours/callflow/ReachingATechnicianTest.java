@@ -185,6 +185,19 @@ class ReachingATechnicianTest {
     }
 
     @Test
+    void when_the_pbx_manager_interface_drops_during_the_search_the_caller_leaves_an_urgent_message()
+            throws Exception {
+        pbx.phone("PJSIP/alice", new FakePbx.Phone(RingOutcome.NO_ANSWER, ""));
+        pbx.dropAfterDialling("PJSIP/alice");
+
+        line.call("1#1", 0);
+
+        assertEquals(List.of("alice: NO_ANSWER", "bob: FAILED"), attempts());
+        assertEquals("UNAVAILABLE", last(ESCALATION_ENDED).attribute("outcome"));
+        assertEquals("URGENT_VOICEMAIL", last(CallEventType.CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
     void two_emergencies_at_once_never_ring_the_same_technician_twice() throws Exception {
         pbx.phone("PJSIP/alice", FakePbx.Phone.ringsUntilHungUp()); // busy with the first emergency
         pbx.phone("PJSIP/bob", FakePbx.Phone.answersAndPresses("1"));
