@@ -31,6 +31,8 @@ class AfterHoursLineEndToEndTest {
     private static final Pattern REFERENCE = Pattern.compile("> SAY DIGITS \"([0-9]{7})\"");
     private AfterhoursServer server;
     private int amiPort;
+    /** A setup of this test's own, seeded from the sample: what a shared database already holds does not matter. */
+    private final String setup = "e2e-" + System.nanoTime();
 
     @BeforeEach
     void start() throws Exception {
@@ -42,6 +44,7 @@ class AfterHoursLineEndToEndTest {
                 "AFTERHOURS_FLOW_ALLOW_SIMULATED_TIME", "true",
                 "AFTERHOURS_AMI_PORT", Integer.toString(amiPort),
                 "AFTERHOURS_AMI_SECRET", "simulate",
+                "AFTERHOURS_ONCALL_SETUP", setup,
                 "AFTERHOURS_DATA_DIR", TestDatabases.targetDir("e2e-" + System.nanoTime()).toString()));
         server = AfterhoursServer.start(config, TestDatabases.shared());
     }
@@ -49,6 +52,7 @@ class AfterHoursLineEndToEndTest {
     @AfterEach
     void stop() throws InterruptedException {
         server.close();
+        new org.afterhours.db.RuleBookRepository(TestDatabases.shared().dataSource()).delete(setup);
     }
 
     private String simulate(String... options) {
