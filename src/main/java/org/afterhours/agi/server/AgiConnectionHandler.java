@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.afterhours.agi.AgiHangupException;
@@ -42,6 +43,7 @@ final class AgiConnectionHandler extends SimpleChannelInboundHandler<String> {
     private final ReplyMailbox mailbox = new ReplyMailbox();
     private Phase phase = Phase.ENVIRONMENT;
     private String remote = "?";
+    private ScheduledFuture<?> environmentDeadline;
 
     AgiConnectionHandler(AgiServerSettings settings, AgiScriptRouter router, SessionListener listener,
                          CallAdmission admission, ThreadFactory callThreads, Clock clock) {
@@ -58,7 +60,7 @@ final class AgiConnectionHandler extends SimpleChannelInboundHandler<String> {
     public void channelActive(ChannelHandlerContext ctx) {
         remote = describe(ctx.channel().remoteAddress());
         // Asterisk sends the whole environment at once; a peer that trickles it is holding a socket hostage.
-        ctx.executor().schedule(() -> {
+        environmentDeadline = ctx.executor().schedule(() -> {
             if ((phase == Phase.ENVIRONMENT || phase == Phase.REFUSING) && ctx.channel().isActive()) {
                 abandon(ctx, "no complete environment within " + ENVIRONMENT_TIMEOUT_SECONDS + " s");
             }
@@ -85,6 +87,7 @@ final class AgiConnectionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void startCall(ChannelHandlerContext ctx, AgiRequest request) {
+        cancelEnvironmentDeadline(); // else the timer would keep this connection's objects alive for 10 s
         AgiSessionInfo info = new AgiSessionInfo(UUID.randomUUID().toString(), request, remote, clock.instant());
         if (!admission.tryAdmit()) {
             refuse(ctx, info);
@@ -125,8 +128,16 @@ final class AgiConnectionHandler extends SimpleChannelInboundHandler<String> {
         }
     }
 
+    private void cancelEnvironmentDeadline() {
+        if (environmentDeadline != null) {
+            environmentDeadline.cancel(false);
+            environmentDeadline = null;
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        cancelEnvironmentDeadline();
         mailbox.close(AgiHangupException.Cause.CONNECTION_CLOSED, "connection closed");
         ctx.fireChannelInactive();
     }
