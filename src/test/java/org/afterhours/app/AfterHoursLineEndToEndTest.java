@@ -149,31 +149,25 @@ class AfterHoursLineEndToEndTest {
     }
 
     private static List<String> attempts(String reference) throws SQLException {
-        try (Connection c = TestDatabases.shared().dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT person_id, outcome FROM call_attempt WHERE reference = ? ORDER BY started_at, leg_id")) {
-            s.setString(1, reference);
-            try (ResultSet r = s.executeQuery()) {
-                List<String> rows = new ArrayList<>();
-                while (r.next()) {
-                    rows.add(r.getString(1) + " " + r.getString(2));
-                }
-                return rows;
-            }
-        }
+        return column("SELECT CONCAT(person_id, ' ', outcome) FROM call_attempt WHERE reference = ?"
+                + " ORDER BY started_at, leg_id", reference);
     }
 
     private static List<String> events(String reference) throws SQLException {
+        return column("SELECT type FROM call_event WHERE reference = ? ORDER BY sequence", reference);
+    }
+
+    /** The first column of every row {@code sql} selects for {@code reference}. */
+    private static List<String> column(String sql, String reference) throws SQLException {
         try (Connection c = TestDatabases.shared().dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT type FROM call_event WHERE reference = ? ORDER BY sequence")) {
+             PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, reference);
             try (ResultSet r = s.executeQuery()) {
-                List<String> types = new ArrayList<>();
+                List<String> values = new ArrayList<>();
                 while (r.next()) {
-                    types.add(r.getString(1));
+                    values.add(r.getString(1));
                 }
-                return types;
+                return values;
             }
         }
     }
