@@ -8,6 +8,7 @@ import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.dialout.AmiDialer;
 import org.afterhours.escalation.EmergencyDesk;
 import org.afterhours.escalation.EscalationPlanner;
+import org.afterhours.escalation.Notifier;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +37,19 @@ final class EscalationSide implements AutoCloseable {
         }
         AmiDialer dialer = AmiDialer.start(config.ami());
         EmergencyDesk desk = new EmergencyDesk();
-        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation());
+        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation(), LOGGED_NOTIFICATIONS);
         TechnicianConnector connector = new EscalatingConnector(planner, dialer, desk, config.escalation(),
                 config.hold(), managers, clock);
         return new EscalationSide(dialer, connector,
                 new ScreeningScript(desk, config.escalation().screeningTimeout()));
     }
+
+    /**
+     * Until email is configured (the notifications issue), a written alert is an INFO line naming the recipient,
+     * never the body's details twice: an operator can forward it.
+     */
+    private static final Notifier LOGGED_NOTIFICATIONS = (person, subject, body) ->
+            log.info("notification for {} <{}>: {}", person.id(), person.email(), subject);
 
     TechnicianConnector connector() {
         return connector;

@@ -60,6 +60,7 @@ final class FlowFixture implements AutoCloseable {
     private TechnicianConnector.Result technicianResult = TechnicianConnector.Result.UNAVAILABLE;
 
     final EmergencyDesk desk = new EmergencyDesk();
+    final List<String> notifications = new CopyOnWriteArrayList<>();
 
     /** A line whose emergencies end at a connector that answers {@link #technicianWill}. */
     FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing) throws InterruptedException {
@@ -81,7 +82,8 @@ final class FlowFixture implements AutoCloseable {
                 "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
         TechnicianConnector technicians = pbx == null ? (line, record, caller) -> technicianResult
                 : new EscalatingConnector(EscalationPlanner.over(rules), pbx, desk, escalation,
-                        new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation),
+                        new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation,
+                        (person, subject, body) -> notifications.add(person.id() + ": " + subject)),
                         clock);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, FlowSettings.defaults(),
                 technicians, alerts, clock);

@@ -98,6 +98,10 @@ class ReachingATechnicianTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> line.types().contains(MANAGER_JOINED)
                 && line.types().stream().filter(t -> t == MANAGER_ALERTED).count() == 2);
         assertEquals("hanna", last(MANAGER_JOINED).attribute("person"));
+        String reference2 = line.reference().digits();
+        assertEquals(List.of("hanna: Emergency call " + reference2 + " on Main after-hours line accepted by alice",
+                "sam: Emergency call " + reference2 + " on Main after-hours line accepted by alice"),
+                line.notifications.stream().sorted().toList());
         assertEquals(List.of("PJSIP/alice", "PJSIP/hanna", "PJSIP/sam"), pbx.dialled.stream().sorted().toList());
     }
 
