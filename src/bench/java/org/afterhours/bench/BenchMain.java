@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * <pre>
  * BenchMain [--quick] [--runs N] [--scenarios a,b,c] [--servers afterhours,asterisk-java-default,...]
- *           [--generator-threads N] [--jfr] [--server-jvm-options "-Dx=y ..."] [--warmup SECONDS]
+ *           [--generator-threads N] [--jfr] [--server-jvm-options "-Dx=y ..."] [--warmup SECONDS] [--held-warmup-calls N]
  *           [--out DIR]
  * </pre>
  */
@@ -32,6 +32,7 @@ public final class BenchMain {
     private static final double MB = 1e6;
     private static final double KB = 1e3;
     private static final int WARMUP_CALLS = 20;
+    private final int heldWarmupCalls;
 
     private final boolean quick;
     private final int runs;
@@ -66,6 +67,7 @@ public final class BenchMain {
                 .map(s -> ServerKind.byId(s.trim())).toList();
         generatorThreads = Integer.parseInt(options.getOrDefault("generator-threads", "2"));
         jfr = options.containsKey("jfr");
+        heldWarmupCalls = Integer.parseInt(options.getOrDefault("held-warmup-calls", Integer.toString(WARMUP_CALLS)));
         String extra = options.getOrDefault("server-jvm-options", "").trim();
         extraServerOptions = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
         out = Path.of(options.getOrDefault("out", "target/bench/results"));
@@ -226,12 +228,12 @@ public final class BenchMain {
      * (afterhours keeps each for 10 s, see BENCHMARKS.md) must not inflate the idle figure.
      */
     private Metrics held(Scenario scenario, ServerProcess server) throws Exception {
-        LoadProfile fewCalls = new LoadProfile(2, Duration.ZERO, Duration.ZERO, Duration.ZERO, true,
+        LoadProfile fewCalls = new LoadProfile(heldWarmupCalls > 1_000 ? 50 : 2, Duration.ZERO, Duration.ZERO, Duration.ZERO, true,
                 Duration.ofSeconds(1));
         try (LoadGenerator warm = new LoadGenerator(server.agiPort(), fewCalls, generatorThreads)) {
             warm.start();
             long deadline = System.nanoTime() + scenario.warmup().toNanos();
-            while (warm.count(CallOutcome.COMPLETED) < WARMUP_CALLS && System.nanoTime() < deadline) {
+            while (warm.count(CallOutcome.COMPLETED) < heldWarmupCalls && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             warm.stopPlacing();
