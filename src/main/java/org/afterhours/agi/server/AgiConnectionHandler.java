@@ -87,12 +87,12 @@ final class AgiConnectionHandler extends SimpleChannelInboundHandler<String> {
     }
 
     private void startCall(ChannelHandlerContext ctx, AgiRequest request) {
-        cancelEnvironmentDeadline(); // else the timer would keep this connection's objects alive for 10 s
         AgiSessionInfo info = new AgiSessionInfo(UUID.randomUUID().toString(), request, remote, clock.instant());
         if (!admission.tryAdmit()) {
-            refuse(ctx, info);
+            refuse(ctx, info); // the deadline stays: a peer that never answers our BUSY is closed by it
             return;
         }
+        cancelEnvironmentDeadline(); // else the timer would keep this call's objects alive for 10 s after it ends
         phase = Phase.CALL;
         SessionChannel channel = new SessionChannel(ctx.channel(), mailbox, info.id());
         CallSession session = new CallSession(info, channel, router.find(request.scriptPath()),
