@@ -30,7 +30,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
             "flow.voicemail-max-seconds", "flow.voicemail-silence-seconds", "flow.recording-directory",
             "flow.recording-format", "flow.transfer-dial-template", "flow.transfer-ring-seconds", "flow.default-line",
-            "flow.allow-simulated-time",
+            "flow.allow-simulated-time", "flow.recording-fallback-directory",
             OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS,
             "ami.host", "ami.port", "ami.username", "escalation.screening-timeout-seconds",
             "escalation.screen-context", "escalation.caller-id-number", "escalation.alert-roles",
@@ -119,11 +119,9 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
 
     private static FlowSettings flow(ConfigSource source) {
         FlowSettings defaults = FlowSettings.defaults();
-        String recordings = source.get("flow.recording-directory", defaults.recordingDirectory());
-        if (!recordings.matches("/[A-Za-z0-9_./-]*") || recordings.contains("..")) {
-            throw new ConfigException("flow.recording-directory",
-                    "must be an absolute path on the Asterisk host (letters, digits, _ . / -), got '" + recordings + "'");
-        }
+        String recordings = recordingFolder(source, "flow.recording-directory", defaults.recordingDirectory());
+        String fallbackRecordings = source.get("flow.recording-fallback-directory", "").isBlank() ? ""
+                : recordingFolder(source, "flow.recording-fallback-directory", "");
         String format = source.get("flow.recording-format", defaults.recordingFormat());
         if (!format.matches("wav|WAV|gsm|ulaw|alaw|sln|sln16|g722|wav49")) {
             throw new ConfigException("flow.recording-format", "must be a format Asterisk records, such as wav or "
@@ -143,13 +141,24 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
                         (int) defaults.voicemailMaxLength().toSeconds(), 10, 3600)),
                 Duration.ofSeconds(integer(source, "flow.voicemail-silence-seconds",
                         (int) defaults.voicemailSilence().toSeconds(), 0, 60)),
-                recordings.endsWith("/") ? recordings.substring(0, recordings.length() - 1) : recordings,
+                recordings,
                 format,
                 template,
                 Duration.ofSeconds(integer(source, "flow.transfer-ring-seconds",
                         (int) defaults.transferRingTime().toSeconds(), 5, 300)),
                 defaultLine.isEmpty() ? null : defaultLine,
-                bool(source, "flow.allow-simulated-time", false));
+                bool(source, "flow.allow-simulated-time", false),
+                fallbackRecordings);
+    }
+
+    /** A folder on the Asterisk host: it goes into RECORD FILE's argument, so only plain path characters. */
+    private static String recordingFolder(ConfigSource source, String key, String fallback) {
+        String folder = source.get(key, fallback).trim();
+        if (!folder.matches("/[A-Za-z0-9_./-]*") || folder.contains("..")) {
+            throw new ConfigException(key,
+                    "must be an absolute path on the Asterisk host (letters, digits, _ . / -), got '" + folder + "'");
+        }
+        return folder.length() > 1 && folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     }
 
     private static int integer(ConfigSource source, String key, int fallback, int min, int max) {

@@ -9,9 +9,11 @@ import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
 import org.afterhours.calllog.CallJournal;
 import org.afterhours.calllog.JournalWriter;
+import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.Database;
 import org.afterhours.db.JdbcCallLogStore;
 import org.afterhours.db.JdbcReferenceBlockSource;
+import org.afterhours.oncall.Line;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,10 +54,24 @@ final class CallerSide implements AutoCloseable {
         return script;
     }
 
-    /** Every new message is a WARN line an operator's log alerting can page on, until notifications exist. */
-    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->
+    /**
+     * Until the managers' notifier is wired here: every new message is a WARN line and every failed recording an
+     * ERROR line, which an operator's log alerting can page on.
+     */
+    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = new VoicemailAlerts() {
+        @Override
+        public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
             log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
                     urgent ? "URGENT " : "", line.id(), reference, path);
+        }
+
+        @Override
+        public void recordingFailed(ReferenceNumber reference, Line line, String path, String reason) {
+            log.error("ALERT managers: a message on line {} (reference {}) could not be recorded to {} ({}): fix the"
+                    + " recording folder on the Asterisk host; the message was taken elsewhere (see the call's"
+                    + " record)", line.id(), reference, path, reason);
+        }
+    };
 
     @Override
     public void close() throws InterruptedException {

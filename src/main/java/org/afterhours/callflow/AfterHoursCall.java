@@ -37,6 +37,7 @@ final class AfterHoursCall {
     private final Clock clock;
     private CallStep step = CallStep.ANSWER;
     private String outcome = "";
+    private boolean handedToDialplan;
 
     AfterHoursCall(AgiRequest request, AgiChannel channel, Line line, RuleBook rules, CallRecorder record,
                    FlowSettings settings, TechnicianConnector technicians, VoicemailAlerts alerts, Clock clock) {
@@ -168,12 +169,18 @@ final class AfterHoursCall {
 
     private void takeMessage(String invitation, boolean urgent) {
         step = CallStep.VOICEMAIL;
-        if (voicemail.takeMessage(line, invitation, urgent)) {
-            outcome = urgent ? "URGENT_VOICEMAIL" : "VOICEMAIL";
-            prompts.play(Prompts.MESSAGE_SAVED);
-            readReference(Prompts.YOUR_REFERENCE_IS);
-        } else {
-            outcome = "NO_MESSAGE";
+        switch (voicemail.takeMessage(line, invitation, urgent)) {
+            case KEPT -> {
+                outcome = urgent ? "URGENT_VOICEMAIL" : "VOICEMAIL";
+                prompts.play(Prompts.MESSAGE_SAVED);
+                readReference(Prompts.YOUR_REFERENCE_IS);
+            }
+            case HANDED_TO_DIALPLAN -> {
+                // The dialplan's voicemail box takes the message: no goodbye, and above all no hang-up.
+                outcome = urgent ? "URGENT_VOICEMAIL" : "VOICEMAIL";
+                handedToDialplan = true;
+            }
+            case NOTHING_HEARD -> outcome = "NO_MESSAGE";
         }
     }
 
@@ -185,6 +192,9 @@ final class AfterHoursCall {
     }
 
     private void sayGoodbye() {
+        if (handedToDialplan) {
+            return;
+        }
         step = CallStep.GOODBYE;
         prompts.play(Prompts.GOODBYE);
         channel.hangup();

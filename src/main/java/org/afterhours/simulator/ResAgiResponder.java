@@ -29,6 +29,7 @@ public final class ResAgiResponder {
     private final Deque<Character> keys = new ArrayDeque<>();
     private final int hangupAtCommand;
     private Predicate<String> soundExists = name -> true;
+    private Predicate<String> folderWritable = folder -> true;
     private String dialStatus = "ANSWER";
     private java.util.function.BooleanSupplier hangupCondition = () -> false;
     private java.util.function.BooleanSupplier lateKeysCondition = () -> false;
@@ -52,6 +53,15 @@ public final class ResAgiResponder {
         return this;
     }
 
+    /**
+     * Which folders this Asterisk can write recordings into; RECORD FILE into any other fails as on a real one
+     * ({@code 200 result=-1 (writefile)}, the caller still there). Default: all.
+     */
+    public ResAgiResponder withWritableFolders(Predicate<String> writable) {
+        this.folderWritable = writable;
+        return this;
+    }
+
     /** Once {@code condition} holds, the caller presses {@code keyPresses} (added after any keys still unpressed). */
     public ResAgiResponder pressingWhen(java.util.function.BooleanSupplier condition, String keyPresses) {
         this.lateKeysCondition = condition;
@@ -71,6 +81,12 @@ public final class ResAgiResponder {
     /** The caller hangs up during the first command at which {@code condition} holds (e.g. "step 2 is ringing"). */
     public ResAgiResponder hangingUpWhen(java.util.function.BooleanSupplier condition) {
         this.hangupCondition = condition;
+        return this;
+    }
+
+    /** A variable the channel has before the call (e.g. a dialplan global such as AFTERHOURS_FALLBACK_MAILBOX). */
+    public ResAgiResponder withVariable(String name, String value) {
+        variables.put(name, value);
         return this;
     }
 
@@ -151,7 +167,7 @@ public final class ResAgiResponder {
             case "GET VARIABLE" -> args.size() != 1 ? usage(verb) : getVariable(args.get(0));
             case "GET FULL VARIABLE" -> args.isEmpty() ? usage(verb) : getFullVariable(args.get(0));
             case "EXEC" -> args.isEmpty() ? usage(verb) : exec(args.get(0));
-            case "RECORD FILE" -> args.size() < 4 ? usage(verb) : record(args.get(2));
+            case "RECORD FILE" -> args.size() < 4 ? usage(verb) : record(args.get(0), args.get(2));
             default -> List.of("510 Invalid or unknown command");
         };
     }
@@ -198,7 +214,12 @@ public final class ResAgiResponder {
         return List.of("200 result=" + digits);
     }
 
-    private List<String> record(String escapeDigits) {
+    private List<String> record(String file, String escapeDigits) {
+        String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+        if (!folderWritable.test(folder)) {
+            // res_agi: ast_writefile() failed (Asterisk logs "Unable to open file ...: No such file or directory").
+            return List.of("200 result=-1 (writefile)");
+        }
         int key = nextKey(escapeDigits);
         if (key > 0) {
             return List.of("200 result=" + key + " (dtmf) endpos=" + SAMPLES_PER_PROMPT * 5);

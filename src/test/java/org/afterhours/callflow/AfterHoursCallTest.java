@@ -8,13 +8,17 @@ import static org.afterhours.calllog.CallEventType.KEY_PRESSED;
 import static org.afterhours.calllog.CallEventType.KEY_TIMEOUT;
 import static org.afterhours.calllog.CallEventType.PROMPT_FAILED;
 import static org.afterhours.calllog.CallEventType.PROMPT_PLAYED;
+import static org.afterhours.calllog.CallEventType.RECORDING_FAILED;
 import static org.afterhours.calllog.CallEventType.REFERENCE_READ;
 import static org.afterhours.calllog.CallEventType.TECHNICIAN_SOUGHT;
 import static org.afterhours.calllog.CallEventType.TRANSFERRED;
 import static org.afterhours.calllog.CallEventType.TRIAGED;
+import static org.afterhours.calllog.CallEventType.VOICEMAIL_DISCARDED;
+import static org.afterhours.calllog.CallEventType.VOICEMAIL_HANDED_TO_DIALPLAN;
 import static org.afterhours.calllog.CallEventType.VOICEMAIL_KEPT;
 import static org.afterhours.calllog.CallEventType.VOICEMAIL_RECORDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -166,6 +170,50 @@ class AfterHoursCallTest {
         assertEquals(Map.of("prompt", "afterhours/triage-menu"), last(PROMPT_FAILED).attributes());
         assertEquals("EMERGENCY", last(TRIAGED).attribute("triage"));
         assertEquals("CONNECTED", last(CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void a_recording_folder_asterisk_cannot_write_is_an_error_and_the_caller_goes_to_the_dialplans_voicemail_box()
+            throws Exception {
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER).technicianWill(TechnicianConnector.Result.NOBODY_ACCEPTED);
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("1", 0).withSounds(FlowFixture::shippedSound)
+                .withWritableFolders(folder -> false).withVariable("AFTERHOURS_FALLBACK_MAILBOX", "200@support"));
+
+        String reference = line.reference().digits();
+        String path = "/var/spool/asterisk/afterhours/" + reference + "-1";
+        assertEquals(Map.of("path", path, "format", "wav", "reason", "writefile"), last(RECORDING_FAILED).attributes());
+        assertFalse(line.types().contains(VOICEMAIL_DISCARDED), "a failed recording is not \"nothing heard\"");
+        assertEquals(1, count(call.commands(), "RECORD FILE \"" + path + "\" \"wav\" \"#\" 180000 0 BEEP s=5"));
+        assertEquals("voicemail box 200@support", last(VOICEMAIL_HANDED_TO_DIALPLAN).attribute("path"));
+        assertEquals("VOICEMAIL", call.variables().get("AFTERHOURS_STATUS"), "the dialplan runs VoiceMail()");
+        assertTrue(call.commands().stream().noneMatch(c -> c.equals("HANGUP")), "the caller is not hung up on");
+        assertEquals(List.of(reference + " main " + path + " writefile"), line.recordingAlerts);
+        assertEquals(List.of(reference + " main voicemail box 200@support urgent"), line.voicemailAlerts);
+        assertEquals("URGENT_VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void a_second_recording_folder_takes_the_message_when_asterisk_cannot_write_into_the_first() throws Exception {
+        line = new FlowFixture(journalDirectory, FlowFixture.NIGHT, DaytimeRouting.TRANSFER, null,
+                FlowSettings.defaults().withRecordingFallbackDirectory("/var/lib/asterisk/afterhours-messages"));
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("999#1", 0).withSounds(FlowFixture::shippedSound)
+                .withWritableFolders(folder -> folder.equals("/var/lib/asterisk/afterhours-messages")));
+
+        String reference = line.reference().digits();
+        assertEquals("/var/spool/asterisk/afterhours/" + reference + "-1", last(RECORDING_FAILED).attribute("path"));
+        assertEquals("/var/lib/asterisk/afterhours-messages/" + reference + "-1", last(VOICEMAIL_KEPT).attribute("path"));
+        assertEquals(1, line.recordingAlerts.size());
+        assertEquals("SUCCESS", call.variables().get("AFTERHOURS_STATUS"));
+        assertEquals("VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void a_call_from_a_channel_without_a_dnid_records_the_number_the_dialplan_entered_with() throws Exception {
+        // A Local channel or a Goto from [afterhours-inbound]: agi_dnid is "unknown", the number is agi_extension.
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER).technicianWill(TechnicianConnector.Result.CONNECTED);
+        line.call("afterhours", new ResAgiResponder("1", 0));
+
+        assertEquals("+19132016503", line.events().get(0).attribute("dialled"));
     }
 
     @Test

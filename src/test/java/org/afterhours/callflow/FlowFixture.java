@@ -56,6 +56,7 @@ final class FlowFixture implements AutoCloseable {
 
     final CallJournal journal;
     final List<String> voicemailAlerts = new CopyOnWriteArrayList<>();
+    final List<String> recordingAlerts = new CopyOnWriteArrayList<>();
     private final AgiServer server;
     private TechnicianConnector.Result technicianResult = TechnicianConnector.Result.UNAVAILABLE;
 
@@ -70,12 +71,27 @@ final class FlowFixture implements AutoCloseable {
     /** A line whose emergencies ring people through {@code pbx}, screened by the server's screening script. */
     FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx)
             throws InterruptedException {
+        this(journalDirectory, now, routing, pbx, FlowSettings.defaults());
+    }
+
+    /** As above, with the caller's side configured as {@code flow} says. */
+    FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx, FlowSettings flow)
+            throws InterruptedException {
         journal = CallJournal.open(journalDirectory);
         AtomicLong blocks = new AtomicLong();
         BlockReferenceNumbers references = new BlockReferenceNumbers(blocks::getAndIncrement,
                 journalDirectory.resolve("offline-counter"), 0, Runnable::run);
-        VoicemailAlerts alerts = (reference, line, path, urgent) ->
+        VoicemailAlerts alerts = new VoicemailAlerts() {
+            @Override
+            public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
                 voicemailAlerts.add(reference + " " + line.id() + " " + path + (urgent ? " urgent" : ""));
+            }
+
+            @Override
+            public void recordingFailed(ReferenceNumber reference, Line line, String path, String reason) {
+                recordingAlerts.add(reference + " " + line.id() + " " + path + " " + reason);
+            }
+        };
         RuleBook rules = ruleBook(routing);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
         EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "afterhours-screen",
@@ -85,7 +101,7 @@ final class FlowFixture implements AutoCloseable {
                         new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation,
                         (person, subject, body) -> notifications.add(person.id() + ": " + subject)),
                         clock);
-        AfterHoursScript script = new AfterHoursScript(rules, references, journal, FlowSettings.defaults(),
+        AfterHoursScript script = new AfterHoursScript(rules, references, journal, flow,
                 technicians, alerts, clock);
         server = new AgiServer(AgiServerSettings.defaults().withPort(0),
                 new AgiScriptRouter().register(AfterHoursScript.PATH, script)

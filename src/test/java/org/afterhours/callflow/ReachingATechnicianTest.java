@@ -135,6 +135,8 @@ class ReachingATechnicianTest {
         line.call("1", 0);
 
         assertEquals(List.of("alice: DECLINED", "bob: BUSY", "hanna: ACCEPTED"), attempts());
+        assertEquals(List.of("2", "", "1"), line.events().stream().filter(e -> e.type() == ATTEMPT_ENDED)
+                .map(e -> e.attribute("key")).toList(), "the key each one pressed, for call_attempt.key_pressed");
     }
 
     @Test
