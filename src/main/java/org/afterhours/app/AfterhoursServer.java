@@ -44,7 +44,8 @@ public final class AfterhoursServer implements AutoCloseable {
         EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock);
         CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock);
         AgiScriptRouter router = new AgiScriptRouter()
-                .register(ConnectionProbe.PATH, new ConnectionProbe())
+                .register(ConnectionProbe.PATH, new ConnectionProbe(config.flow().recordingDirectories(),
+                        config.flow().recordingFormat()))
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
