@@ -85,6 +85,13 @@ public interface AgiChannel {
      */
     void setMusic(boolean on, String mohClass);
 
+    /**
+     * Has Asterisk hang the channel up {@code after} from now (whole seconds, rounded up), whatever the script is
+     * doing then, even in the middle of a prompt; {@link java.time.Duration#ZERO} cancels it. The script sees the
+     * hang-up as any other.
+     */
+    void setAutoHangup(java.time.Duration after);
+
     ChannelState channelStatus();
 
     void verbose(String message, int level);

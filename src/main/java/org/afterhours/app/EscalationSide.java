@@ -41,7 +41,7 @@ final class EscalationSide implements AutoCloseable {
         TechnicianConnector connector = new EscalatingConnector(planner, dialer, desk, config.escalation(),
                 config.hold(), managers, clock);
         return new EscalationSide(dialer, connector,
-                new ScreeningScript(desk, config.escalation().screeningTimeout()));
+                new ScreeningScript(desk, config.escalation().screeningTimeout(), clock));
     }
 
     /**

@@ -22,7 +22,7 @@ public final class ResAgiResponder {
             Set.of("EXEC", "GET FULL VARIABLE", "GET VARIABLE", "NOOP", "SET VARIABLE", "VERBOSE");
     private static final List<String> VERBS = List.of("ANSWER", "HANGUP", "NOOP", "CHANNEL STATUS", "STREAM FILE",
             "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SAY ALPHA", "SET VARIABLE", "SET MUSIC", "GET FULL VARIABLE",
-            "GET VARIABLE", "EXEC", "RECORD FILE", "VERBOSE");
+            "GET VARIABLE", "EXEC", "RECORD FILE", "VERBOSE", "SET AUTOHANGUP");
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final long SAMPLES_PER_PROMPT = 16000;
 
@@ -36,6 +36,10 @@ public final class ResAgiResponder {
     private String lateKeys = "";
     private java.util.function.BooleanSupplier bridgeEnds = () -> true;
     private final Map<String, String> variables = new HashMap<>();
+    private java.util.function.ToLongFunction<String> commandMillis = line -> 0;
+    private java.util.function.LongConsumer timePassing = millis -> { };
+    private long elapsedMillis;
+    private long autoHangupAtMillis = -1;
     private int commands;
     private boolean hungUp;
     private boolean hangupAnnounced;
@@ -84,6 +88,19 @@ public final class ResAgiResponder {
         return this;
     }
 
+    /**
+     * Commands take time: {@code millisOf} says how long a command line runs on this Asterisk (a prompt plays, a
+     * wait waits), and {@code passing} is told of each stretch of time as it passes (a test moves its clock). By
+     * default every command is instant. With time, SET AUTOHANGUP ends the call as on a real Asterisk: during the
+     * command that would run past it, which then fails and is followed by the HANGUP line.
+     */
+    public ResAgiResponder takingTime(java.util.function.ToLongFunction<String> millisOf,
+                                      java.util.function.LongConsumer passing) {
+        this.commandMillis = millisOf;
+        this.timePassing = passing;
+        return this;
+    }
+
     /** A variable the channel has before the call (e.g. a dialplan global such as AFTERHOURS_FALLBACK_MAILBOX). */
     public ResAgiResponder withVariable(String name, String value) {
         variables.put(name, value);
@@ -120,7 +137,8 @@ public final class ResAgiResponder {
             out.add(DEAD);
             return out;
         }
-        if (!hungUp && (commands == hangupAtCommand || hangupCondition.getAsBoolean())) {
+        boolean autoHangup = !hungUp && passTime(commandMillis.applyAsLong(commandLine));
+        if (!hungUp && (commands == hangupAtCommand || hangupCondition.getAsBoolean() || autoHangup)) {
             // The caller hangs up while this command runs: it fails, and HANGUP precedes the next reply.
             hungUp = true;
             // A caller who hangs up while recording has left a message: res_agi reports how much it kept.
@@ -131,6 +149,18 @@ public final class ResAgiResponder {
         List<String> args = argv.subList(verb.split(" ").length, argv.size());
         out.addAll(run(verb, args));
         return out;
+    }
+
+    /** @return whether the channel's auto hang-up time came while this much time passed (it stops there) */
+    private boolean passTime(long millis) {
+        if (autoHangupAtMillis >= 0 && elapsedMillis + millis >= autoHangupAtMillis) {
+            timePassing.accept(autoHangupAtMillis - elapsedMillis);
+            elapsedMillis = autoHangupAtMillis;
+            return true;
+        }
+        timePassing.accept(millis);
+        elapsedMillis += millis;
+        return false;
     }
 
     public Map<String, String> variables() {
@@ -149,6 +179,14 @@ public final class ResAgiResponder {
                 yield ok("1");
             }
             case "CHANNEL STATUS" -> ok("6");
+            case "SET AUTOHANGUP" -> {
+                if (args.size() != 1) {
+                    yield usage(verb);
+                }
+                long seconds = Math.max(0, parseOr(args.get(0), 0));
+                autoHangupAtMillis = seconds == 0 ? -1 : elapsedMillis + seconds * 1000;
+                yield ok("0");
+            }
             case "SET MUSIC" -> args.isEmpty() ? usage(verb) : ok("0");
             case "VERBOSE" -> ok("1");
             case "STREAM FILE" -> args.size() < 2 ? usage(verb)

@@ -105,7 +105,8 @@ final class FlowFixture implements AutoCloseable {
                 technicians, alerts, clock);
         server = new AgiServer(AgiServerSettings.defaults().withPort(0),
                 new AgiScriptRouter().register(AfterHoursScript.PATH, script)
-                        .register(ScreeningScript.PATH, new ScreeningScript(desk, escalation.screeningTimeout())),
+                        .register(ScreeningScript.PATH, new ScreeningScript(desk, escalation.screeningTimeout(),
+                                pbx == null ? clock : pbx.screeningClock)),
                 SessionListener.NONE, Clock.systemUTC()).start();
         if (pbx != null) {
             pbx.serverPort(server.port());

@@ -127,6 +127,28 @@ class ReachingATechnicianTest {
     }
 
     @Test
+    void the_screening_time_bounds_a_silent_answer_prompts_included_then_the_next_person_is_rung() throws Exception {
+        // As on a real Asterisk, each screening prompt plays for seconds; the fixture's screening time is 4 s.
+        pbx.screeningTakes(command -> command.startsWith("STREAM FILE") || command.startsWith("SAY DIGITS") ? 3000
+                : command.startsWith("WAIT FOR DIGIT") ? Long.parseLong(command.substring(15)) : 0);
+        pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("")); // a voicemail greeting that listens
+        pbx.phone("PJSIP/bob", FakePbx.Phone.answersAndPresses("1"));
+
+        line.call("1", 0);
+
+        assertEquals(List.of("alice: VOICEMAIL_OR_NO_KEY", "bob: ACCEPTED"), attempts());
+        // Asterisk hangs alice's leg up 4 s after the answer, in the middle of the second prompt; nothing follows.
+        List<String> alice = pbx.screenings.get("PJSIP/alice");
+        assertEquals(List.of("ANSWER", "SET AUTOHANGUP 4", "STREAM FILE \"afterhours/screen-emergency\" \"12\"",
+                "STREAM FILE \"afterhours/lines/main/name\" \"12\""), alice.subList(0, 4));
+        assertTrue(alice.subList(4, alice.size()).stream().allMatch(c -> c.startsWith("SET VARIABLE")), "" + alice);
+        List<String> bob = pbx.screenings.get("PJSIP/bob");
+        assertTrue(bob.indexOf("SET AUTOHANGUP 0") >= 0
+                && bob.indexOf("SET AUTOHANGUP 0") < bob.indexOf("SET VARIABLE \"AFTERHOURS_SCREEN\" \"ACCEPTED\""),
+                "the accepted leg's hang-up is cancelled before it is sent to the caller: " + bob);
+    }
+
+    @Test
     void a_decline_or_a_busy_phone_goes_on_to_the_next_person() throws Exception {
         pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("2"));
         pbx.phone("PJSIP/bob", new FakePbx.Phone(RingOutcome.BUSY, ""));

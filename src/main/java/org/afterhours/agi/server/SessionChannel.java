@@ -190,6 +190,12 @@ final class SessionChannel implements AgiChannel {
     }
 
     @Override
+    public void setAutoHangup(java.time.Duration after) {
+        long millis = Math.max(0, after.toMillis());
+        send(AgiCommands.setAutoHangup((millis + 999) / 1000));
+    }
+
+    @Override
     public ChannelState channelStatus() {
         return ChannelState.of(send(AgiCommands.channelStatus()).resultAsInt());
     }
