@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.afterhours.callflow.AfterHoursScript;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
@@ -38,7 +39,7 @@ final class CallerSide implements AutoCloseable {
     }
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
-                            TechnicianConnector technicians, Clock clock) {
+                            TechnicianConnector technicians, Clock clock, OptionalPrompts optionalPrompts) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
         JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource()));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -46,7 +47,7 @@ final class CallerSide implements AutoCloseable {
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                technicians, LOGGED_VOICEMAIL_ALERTS, clock);
+                technicians, LOGGED_VOICEMAIL_ALERTS, clock, optionalPrompts);
         return new CallerSide(journal, writer, background, script);
     }
 

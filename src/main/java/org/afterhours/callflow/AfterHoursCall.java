@@ -40,7 +40,8 @@ final class AfterHoursCall {
     private boolean handedToDialplan;
 
     AfterHoursCall(AgiRequest request, AgiChannel channel, Line line, RuleBook rules, CallRecorder record,
-                   FlowSettings settings, TechnicianConnector technicians, VoicemailAlerts alerts, Clock clock) {
+                   FlowSettings settings, TechnicianConnector technicians, VoicemailAlerts alerts, Clock clock,
+                   OptionalPrompts optionalPrompts) {
         this.request = request;
         this.channel = channel;
         this.line = line;
@@ -49,7 +50,7 @@ final class AfterHoursCall {
         this.settings = settings;
         this.technicians = technicians;
         this.clock = clock;
-        this.prompts = new CallerPrompts(channel, record);
+        this.prompts = new CallerPrompts(channel, record, optionalPrompts);
         this.menu = new KeypadMenu(channel, prompts, record, settings.menuTries(), settings.keyTimeout());
         this.voicemail = new VoicemailBox(channel, prompts, menu, record, settings, alerts);
     }

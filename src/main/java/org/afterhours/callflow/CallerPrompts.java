@@ -14,10 +14,17 @@ import org.afterhours.calllog.CallRecorder;
 final class CallerPrompts {
     private final AgiChannel channel;
     private final CallRecorder record;
+    private final OptionalPrompts optional;
 
+    /** Plays only the prompts the product ships (a line's or a person's own prompts are taken as absent). */
     CallerPrompts(AgiChannel channel, CallRecorder record) {
+        this(channel, record, OptionalPrompts.NONE);
+    }
+
+    CallerPrompts(AgiChannel channel, CallRecorder record, OptionalPrompts optional) {
         this.channel = channel;
         this.record = record;
+        this.optional = optional;
     }
 
     /** Plays {@code prompt}; a key in {@code interruptKeys} stops it and is returned. */
@@ -30,7 +37,10 @@ final class CallerPrompts {
         play(prompt, "");
     }
 
-    /** Plays {@code prompt} and reports whether Asterisk had it (a line's own prompts are optional). */
+    /**
+     * Plays {@code prompt} and reports whether Asterisk had it (a line's own prompts are optional). One known to be
+     * absent is not asked for.
+     */
     boolean playIfPresent(String prompt) {
         return playIfPresent(prompt, "").isPresent();
     }
@@ -41,6 +51,9 @@ final class CallerPrompts {
      * @return empty when Asterisk had no such file, else the key that interrupted it, if any
      */
     Optional<Optional<Character>> playIfPresent(String prompt, String interruptKeys) {
+        if (optional.knownAbsent(prompt)) {
+            return Optional.empty(); // not asked for: Asterisk would only log that it has no such file
+        }
         Playback playback = channel.streamFile(prompt, interruptKeys);
         if (playback.failed()) {
             return Optional.empty();

@@ -55,11 +55,11 @@ final class Prompts {
 
     /** A prompt rendered for one line (its name, help desk email or portal), when the administrator made one. */
     static String forLine(String lineId, String what) {
-        return "afterhours/lines/" + lineId + "/" + what;
+        return OptionalPrompts.LINES_FOLDER + lineId + "/" + what;
     }
 
     /** A person's name, spoken, when the administrator made one. */
     static String personName(String personId) {
-        return "afterhours/people/" + personId + "/name";
+        return OptionalPrompts.PEOPLE_FOLDER + personId + "/name";
     }
 }

@@ -30,15 +30,19 @@ public final class ScreeningScript implements AgiScript {
     private final EmergencyDesk desk;
     private final Duration screeningTimeout;
     private final Clock clock;
+    private final OptionalPrompts optionalPrompts;
 
     /**
      * @param screeningTimeout how long an answered technician has, from answer to key, prompts included
      * @param clock            the time the screening is measured in (tests move it as their fake Asterisk plays)
+     * @param optionalPrompts  the prompts rendered for lines (their names) and people that Asterisk has
      */
-    public ScreeningScript(EmergencyDesk desk, Duration screeningTimeout, Clock clock) {
+    public ScreeningScript(EmergencyDesk desk, Duration screeningTimeout, Clock clock,
+                           OptionalPrompts optionalPrompts) {
         this.desk = desk;
         this.screeningTimeout = screeningTimeout;
         this.clock = clock;
+        this.optionalPrompts = optionalPrompts;
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class ScreeningScript implements AgiScript {
      * taken, so an accepted technician is never cut off.
      */
     private void screenTechnician(EmergencyDesk.Leg leg, AgiChannel channel) {
-        CallerPrompts prompts = new CallerPrompts(channel, leg.record());
+        CallerPrompts prompts = new CallerPrompts(channel, leg.record(), optionalPrompts);
         Instant deadline = clock.instant().plus(screeningTimeout);
         try {
             channel.setAutoHangup(screeningTimeout);
@@ -130,7 +134,7 @@ public final class ScreeningScript implements AgiScript {
     }
 
     private void alertManager(EmergencyDesk.Leg leg, AgiChannel channel) {
-        CallerPrompts prompts = new CallerPrompts(channel, leg.record());
+        CallerPrompts prompts = new CallerPrompts(channel, leg.record(), optionalPrompts);
         if (leg.acceptedBy() == null) {
             prompts.play(Prompts.ALERT_EMERGENCY_REFERENCE);
             channel.sayDigits(leg.reference(), "");

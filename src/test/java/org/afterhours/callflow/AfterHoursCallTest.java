@@ -122,11 +122,24 @@ class AfterHoursCallTest {
 
     @Test
     void an_address_rendered_for_the_line_is_played_instead_of_spelled() throws Exception {
-        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER);
+        line = new FlowFixture(journalDirectory, FlowFixture.NIGHT, DaytimeRouting.TRANSFER, null,
+                FlowSettings.defaults(),
+                OptionalPrompts.of(List.of("afterhours/lines/main/email", "afterhours/lines/main/portal")));
         AsteriskSimulator.Result call = line.call(new ResAgiResponder("2", 0));
 
         assertTrue(call.commands().contains("STREAM FILE \"afterhours/lines/main/email\" \"\""));
         assertTrue(call.commands().stream().noneMatch(c -> c.startsWith("SAY ALPHA")));
+    }
+
+    @Test
+    void a_prompt_no_one_rendered_for_the_line_is_never_asked_of_asterisk() throws Exception {
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER); // the server knows of no line's own prompts
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("2", 0));
+
+        assertTrue(call.commands().stream().noneMatch(c -> c.contains("afterhours/lines/")),
+                "each would be a 'does not exist in any format' line in Asterisk's log: " + call.commands());
+        assertTrue(call.commands().contains("SAY ALPHA \"help@example.com\" \"\""));
+        assertFalse(line.types().contains(PROMPT_FAILED));
     }
 
     @Test
@@ -195,7 +208,8 @@ class AfterHoursCallTest {
     @Test
     void a_second_recording_folder_takes_the_message_when_asterisk_cannot_write_into_the_first() throws Exception {
         line = new FlowFixture(journalDirectory, FlowFixture.NIGHT, DaytimeRouting.TRANSFER, null,
-                FlowSettings.defaults().withRecordingFallbackDirectory("/var/lib/asterisk/afterhours-messages"));
+                FlowSettings.defaults().withRecordingFallbackDirectory("/var/lib/asterisk/afterhours-messages"),
+                OptionalPrompts.NONE);
         AsteriskSimulator.Result call = line.call(new ResAgiResponder("999#1", 0).withSounds(FlowFixture::shippedSound)
                 .withWritableFolders(folder -> folder.equals("/var/lib/asterisk/afterhours-messages")));
 

@@ -71,12 +71,15 @@ final class FlowFixture implements AutoCloseable {
     /** A line whose emergencies ring people through {@code pbx}, screened by the server's screening script. */
     FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx)
             throws InterruptedException {
-        this(journalDirectory, now, routing, pbx, FlowSettings.defaults());
+        this(journalDirectory, now, routing, pbx, FlowSettings.defaults(), OptionalPrompts.NONE);
     }
 
-    /** As above, with the caller's side configured as {@code flow} says. */
-    FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx, FlowSettings flow)
-            throws InterruptedException {
+    /**
+     * As above, with the caller's side configured as {@code flow} says, and {@code optionalPrompts} the prompts
+     * rendered for lines and people the server knows of.
+     */
+    FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx, FlowSettings flow,
+                OptionalPrompts optionalPrompts) throws InterruptedException {
         journal = CallJournal.open(journalDirectory);
         AtomicLong blocks = new AtomicLong();
         BlockReferenceNumbers references = new BlockReferenceNumbers(blocks::getAndIncrement,
@@ -102,11 +105,11 @@ final class FlowFixture implements AutoCloseable {
                         (person, subject, body) -> notifications.add(person.id() + ": " + subject)),
                         clock);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, flow,
-                technicians, alerts, clock);
+                technicians, alerts, clock, optionalPrompts);
         server = new AgiServer(AgiServerSettings.defaults().withPort(0),
                 new AgiScriptRouter().register(AfterHoursScript.PATH, script)
                         .register(ScreeningScript.PATH, new ScreeningScript(desk, escalation.screeningTimeout(),
-                                pbx == null ? clock : pbx.screeningClock)),
+                                pbx == null ? clock : pbx.screeningClock, optionalPrompts)),
                 SessionListener.NONE, Clock.systemUTC()).start();
         if (pbx != null) {
             pbx.serverPort(server.port());

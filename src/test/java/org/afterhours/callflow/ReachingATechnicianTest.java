@@ -103,6 +103,11 @@ class ReachingATechnicianTest {
                 "sam: Emergency call " + reference2 + " on Main after-hours line accepted by alice"),
                 line.notifications.stream().sorted().toList());
         assertEquals(List.of("PJSIP/alice", "PJSIP/hanna", "PJSIP/sam"), pbx.dialled.stream().sorted().toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.screenings.keySet().size() == 3);
+        assertTrue(pbx.screenings.get("PJSIP/sam").contains("STREAM FILE \"afterhours/alert-a-technician\" \"1\""));
+        assertTrue(pbx.screenings.values().stream().flatMap(List::stream).noneMatch(
+                c -> c.contains("afterhours/lines/") || c.contains("afterhours/people/")),
+                "no line's name nor person's name was rendered: none is asked of Asterisk");
     }
 
     @Test
@@ -140,7 +145,7 @@ class ReachingATechnicianTest {
         // Asterisk hangs alice's leg up 4 s after the answer, in the middle of the second prompt; nothing follows.
         List<String> alice = pbx.screenings.get("PJSIP/alice");
         assertEquals(List.of("ANSWER", "SET AUTOHANGUP 4", "STREAM FILE \"afterhours/screen-emergency\" \"12\"",
-                "STREAM FILE \"afterhours/lines/main/name\" \"12\""), alice.subList(0, 4));
+                "STREAM FILE \"afterhours/screen-reference\" \"12\""), alice.subList(0, 4));
         assertTrue(alice.subList(4, alice.size()).stream().allMatch(c -> c.startsWith("SET VARIABLE")), "" + alice);
         List<String> bob = pbx.screenings.get("PJSIP/bob");
         assertTrue(bob.indexOf("SET AUTOHANGUP 0") >= 0
