@@ -62,16 +62,25 @@ final class CallerPrompts {
     }
 
     void sayDigits(String what, String digits) {
-        recorded("digits:" + what, channel.sayDigits(digits, ""));
+        sayDigits(what, digits, "");
     }
 
-    void sayNumber(long number) {
-        recorded("number:" + number, channel.sayNumber(number, ""));
+    /** Says digits one by one; a key in {@code interruptKeys} stops it and is returned. */
+    Optional<Character> sayDigits(String what, String digits, String interruptKeys) {
+        return recorded("digits:" + what, channel.sayDigits(digits, interruptKeys));
     }
 
-    /** Spells text letter by letter ({@code @} as "at", {@code .} as "dot"): how an address is read on a phone. */
-    void spell(String what, String text) {
-        recorded("spell:" + what, channel.sayAlpha(text, ""));
+    /** Says a number; a key in {@code interruptKeys} stops it and is returned. */
+    Optional<Character> sayNumber(long number, String interruptKeys) {
+        return recorded("number:" + number, channel.sayNumber(number, interruptKeys));
+    }
+
+    /**
+     * Spells text letter by letter ({@code @} as "at", {@code .} as "dot"): how an address is read on a phone when
+     * no prompt was rendered for it. A key in {@code interruptKeys} stops it and is returned.
+     */
+    Optional<Character> spell(String what, String text, String interruptKeys) {
+        return recorded("spell:" + what, channel.sayAlpha(text, interruptKeys));
     }
 
     private Optional<Character> recorded(String prompt, Playback playback) {

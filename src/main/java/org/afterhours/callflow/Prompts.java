@@ -28,6 +28,7 @@ final class Prompts {
     static final String MOUNTAIN_TIME = "afterhours/mountain-time";
     static final String PACIFIC_TIME = "afterhours/pacific-time";
     static final String MONDAY_TO_FRIDAY = "afterhours/monday-to-friday";
+    static final String NONEMERGENCY_CHOICE = "afterhours/nonemergency-choice";
     static final String NONEMERGENCY_OPTIONS = "afterhours/nonemergency-options";
     static final String LEAVE_MESSAGE = "afterhours/leave-message";
     static final String MESSAGE_REVIEW = "afterhours/message-review";
