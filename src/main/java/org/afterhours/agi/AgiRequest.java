@@ -18,8 +18,12 @@ public record AgiRequest(
         Map<String, String> environment, String scriptPath, Map<String, List<String>> parameters,
         List<String> arguments) {
 
-    /** A number as a dialplan extension holds it; not {@code s}, {@code h}, {@code i} or a pattern. */
-    private static final java.util.regex.Pattern DIALLED_EXTENSION = java.util.regex.Pattern.compile("\\+?[0-9]{3,}");
+    /**
+     * A number as a dialplan extension holds it (digits, an optional leading '+', '-' as a separator); not {@code s},
+     * {@code h}, {@code i} or a pattern.
+     */
+    private static final java.util.regex.Pattern DIALLED_EXTENSION =
+            java.util.regex.Pattern.compile("\\+?[0-9][0-9-]*[0-9]");
 
     public AgiRequest {
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));

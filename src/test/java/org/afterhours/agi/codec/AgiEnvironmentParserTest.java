@@ -125,6 +125,7 @@ class AgiEnvironmentParserTest {
         AgiRequest request = parse("agi_dnid: unknown", "agi_context: afterhours", "agi_extension: +19132016503");
 
         assertEquals("+19132016503", request.dialledNumber());
+        assertEquals("913-201-6503", parse("agi_dnid: unknown", "agi_extension: 913-201-6503").dialledNumber());
     }
 
     @Test
