@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * for the database and a short outage is bridged. A node restarted mid-block skips the rest of it. When no shared
  * block is at hand (the database is down), the node falls back to its own range 9N00000-9N99999 (N: its node id),
  * whose counter is kept in a file so that a restart never repeats a number. Node ids 0-9 must differ between nodes
- * that share a database. After eight million numbers the shared range wraps; by then the first are years old.
+ * that share a database. Block ids need not be consecutive (a Galera cluster steps AUTO_INCREMENT by its size and
+ * gives each member its own offset). After eighty thousand block ids (eight million numbers on one server, a third
+ * of that on a three-member cluster) the shared range wraps; by then the first numbers are years old.
  */
 public final class BlockReferenceNumbers implements ReferenceNumbers {
     private static final Logger log = LoggerFactory.getLogger(BlockReferenceNumbers.class);

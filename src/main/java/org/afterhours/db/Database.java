@@ -96,6 +96,17 @@ public final class Database implements AutoCloseable {
         // fail fast and let the journal writer retry.
         config.setConnectionTimeout(5_000);
         config.setValidationTimeout(3_000);
+        // A URL may name several servers (jdbc:mariadb:sequential://db1,db2,db3/afterhours: the members of a Galera
+        // cluster). When one dies, the connections to it must leave the pool before a caller's write meets them:
+        // the pool checks a connection before handing it out (isValid), probes idle ones every 30 s, and renews
+        // every connection after 5 minutes, so the pool drifts back to the first server once it is up again.
+        config.setKeepaliveTime(30_000);
+        config.setMaxLifetime(300_000);
+        if (!url.contains("connectTimeout=")) {
+            // The driver's own default (30 s) exceeds the pool's wait: a server that is gone without a word (a
+            // whole site) would use up a try before the next host of the URL gets its turn.
+            config.addDataSourceProperty("connectTimeout", "3000");
+        }
         // Session time zone UTC, so that NOW() and friends agree with the UTC the code writes.
         config.setConnectionInitSql("SET time_zone = '+00:00'");
         return new HikariDataSource(config);

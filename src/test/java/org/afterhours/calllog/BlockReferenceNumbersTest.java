@@ -53,6 +53,23 @@ class BlockReferenceNumbersTest {
     }
 
     @Test
+    void blocks_spaced_as_a_three_member_galera_cluster_spaces_ids_still_give_distinct_numbers() {
+        // Member k of a three-member cluster hands out ids k, k + 3, k + 6, ...: blocks are never consecutive.
+        AtomicLong[] members = {new AtomicLong(0), new AtomicLong(1), new AtomicLong(2)};
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < 3; k++) {
+            AtomicLong member = members[k];
+            BlockReferenceNumbers node = new BlockReferenceNumbers(() -> member.getAndAdd(3),
+                    dir.resolve("member-" + k), k, Runnable::run);
+            for (String number : take(node, 1000)) {
+                assertTrue(seen.add(number), number + " handed out twice");
+            }
+        }
+        assertEquals(3000, seen.size());
+        assertTrue(seen.stream().allMatch(n -> n.length() == 7 && n.charAt(0) != '9'), "all from shared blocks");
+    }
+
+    @Test
     void a_restarted_node_starts_a_new_block_instead_of_repeating_the_old_one() {
         List<String> before = take(node(0), 5);
         List<String> after = take(node(0), 5);
