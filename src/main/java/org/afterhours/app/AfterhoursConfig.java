@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.afterhours.agi.server.AgiServerSettings;
 import org.afterhours.ami.AmiSettings;
 import org.afterhours.callflow.HoldSettings;
+import org.afterhours.console.ConsoleSettings;
 import org.afterhours.escalation.EscalationSettings;
 import org.afterhours.callflow.FlowSettings;
 import org.afterhours.db.DatabaseSettings;
@@ -22,7 +23,7 @@ import org.afterhours.db.DatabaseSettings;
  */
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
                                FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
-                               EscalationSettings escalation, HoldSettings hold) {
+                               EscalationSettings escalation, HoldSettings hold, ConsoleSettings console) {
 
     static final Set<String> KEYS = Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
@@ -34,7 +35,9 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS,
             "ami.host", "ami.port", "ami.username", "escalation.screening-timeout-seconds",
             "escalation.screen-context", "escalation.caller-id-number", "escalation.alert-roles",
-            "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class");
+            "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class",
+            "console.bind", "console.port", "console.certificate", "console.private-key", "console.manager-roles",
+            "console.session-hours");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -64,8 +67,40 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             }
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
-        return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source),
-                OnCallSettings.from(source), ami(source), escalation(source), hold(source));
+        FlowSettings flow = flow(source);
+        return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow,
+                OnCallSettings.from(source), ami(source), escalation(source), hold(source), console(source, flow));
+    }
+
+    /** The web console; HTTPS when both a certificate and its key are named, and both must be readable. */
+    private static ConsoleSettings console(ConfigSource source, FlowSettings flow) {
+        ConsoleSettings defaults = ConsoleSettings.defaults(Path.of(flow.recordingDirectory()));
+        Path certificate = readableFile(source, "console.certificate");
+        Path key = readableFile(source, "console.private-key");
+        if ((certificate == null) != (key == null)) {
+            throw new ConfigException(certificate == null ? "console.certificate" : "console.private-key",
+                    "HTTPS needs both console.certificate and console.private-key (PEM files); set both or neither");
+        }
+        Set<String> managerRoles = Arrays.stream(source.get("console.manager-roles",
+                String.join(",", defaults.managerRoles())).split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        return new ConsoleSettings(address(source, "console.bind", defaults.bindAddress()),
+                integer(source, "console.port", defaults.port(), 0, 65535), certificate, key,
+                defaults.recordingDirectory(), managerRoles,
+                Duration.ofHours(integer(source, "console.session-hours", (int) defaults.sessionTimeout().toHours(),
+                        1, 24 * 7)), defaults.liveRefresh());
+    }
+
+    private static Path readableFile(ConfigSource source, String key) {
+        String text = source.get(key, "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path path = Path.of(text);
+        if (!java.nio.file.Files.isReadable(path)) {
+            throw new ConfigException(key, "cannot read " + path);
+        }
+        return path;
     }
 
     /** Asterisk's manager interface; the secret only from AFTERHOURS_AMI_SECRET (empty: AMI is not set up). */
