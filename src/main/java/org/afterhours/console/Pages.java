@@ -59,6 +59,8 @@ final class Pages {
         new LoginPages(this).routes(router);
         router.get("/").handler(this::requireUser).handler(ctx -> redirect(ctx, "/calls"));
         new CallLogPages(this).routes(router);
+        new PayFormPages(this).routes(router);
+        new OnCallPages(this).routes(router);
         // LATER-PAGES
     }
 

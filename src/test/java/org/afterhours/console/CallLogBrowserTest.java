@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,24 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The call log and a call's page, driven in headless Chromium. */
-class CallLogBrowserTest {
-    private static ConsoleFixture fixture;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = new ConsoleFixture();
-        browser = new Browser(fixture);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-        fixture.close();
-    }
-
+class CallLogBrowserTest extends ConsoleBrowserTest {
     @Test
     void a_technician_logs_in_and_sees_the_weeks_calls_in_the_log() {
         browser.logIn("alice").open("/calls?from=2031-01-06&until=2031-01-12&line=" + fixture.lineId);

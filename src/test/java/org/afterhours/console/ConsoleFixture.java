@@ -37,6 +37,7 @@ import org.afterhours.oncall.EscalationPolicy;
 import org.afterhours.oncall.EscalationStep;
 import org.afterhours.oncall.Helpdesk;
 import org.afterhours.oncall.Line;
+import org.afterhours.oncall.OnCallOverride;
 import org.afterhours.oncall.OnCallSetup;
 import org.afterhours.oncall.Person;
 import org.afterhours.oncall.Position;
@@ -49,7 +50,8 @@ import org.afterhours.oncall.StepTarget;
  *
  * <p>The hand-worked week: Monday 2031-01-06 08:00 to Monday 2031-01-13 08:00, Chicago (CST, UTC-6). The weekly
  * rotation alice, bob, carol started 2026-01-05, 261 weeks earlier (261 = 3 x 87), so alice is primary and bob
- * secondary all week. Three calls:
+ * secondary all week, except that an override (made the week before) has carol cover alice's primary from
+ * Thursday 18:00 to Friday 08:00 (14 hours). Three calls:
  * <ol>
  * <li>{@link #emergency}: Tue 02:10, caller name {@code <script>alert(1)</script>}, alice accepts at the first ring.
  * <li>{@link #message}: Wed 03:00, a non-emergency message (a real WAV file in the recordings folder).
@@ -117,7 +119,10 @@ final class ConsoleFixture implements AutoCloseable {
         Line line = new Line(lineId, "Test line", List.of("+1 913 555 0199"), CHICAGO,
                 new Helpdesk("(913) 322-4666", null, null), Line.DEFAULT_HOURS, DaytimeRouting.TRANSFER, "default",
                 "techs", null, List.of(), null);
-        return new OnCallSetup(people, List.of(), List.of(rotation), List.of(policy), List.of(line), List.of(),
+        OnCallOverride swap = new OnCallOverride("thursday-night", "techs", Position.PRIMARY, "carol", "alice",
+                Instant.parse("2031-01-10T00:00:00Z"), Instant.parse("2031-01-10T14:00:00Z"),
+                Instant.parse("2031-01-01T12:00:00Z"), "alice at a wedding");
+        return new OnCallSetup(people, List.of(), List.of(rotation), List.of(policy), List.of(line), List.of(swap),
                 List.of());
     }
 
