@@ -2,6 +2,7 @@ package org.afterhours.calllog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,9 @@ public interface CallLogQueries {
     List<CallAttempt> attemptsBetween(Instant from, Instant until);
 
     Optional<CallDetail> call(String reference);
+
+    /** When each message of a call started in {@code [from, until)} was first marked responded, by reference. */
+    Map<String, Instant> messagesRespondedBetween(Instant from, Instant until);
 
     /**
      * Writes the completion fields that differ from what the entry holds and one edit row per changed field, in one

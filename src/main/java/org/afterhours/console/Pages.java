@@ -46,7 +46,7 @@ final class Pages {
     }
 
     void liveRoutes(Router router) {
-        // LIVE
+        new TonightPages(this).liveRoutes(router);
     }
 
     void routes(Router router) {
@@ -57,11 +57,12 @@ final class Pages {
             plain(ctx, 500, "Something went wrong; the server log says what.");
         });
         new LoginPages(this).routes(router);
-        router.get("/").handler(this::requireUser).handler(ctx -> redirect(ctx, "/calls"));
+        router.get("/").handler(this::requireUser).handler(ctx -> redirect(ctx, "/tonight"));
         new CallLogPages(this).routes(router);
         new PayFormPages(this).routes(router);
         new OnCallPages(this).routes(router);
-        // LATER-PAGES
+        new TonightPages(this).routes(router);
+        new ReportPages(this).routes(router);
     }
 
     /** GET {@code path} for logged-in people, run on the worker pool (pages read the database). */
@@ -138,6 +139,11 @@ final class Pages {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(views.render(template, all));
+    }
+
+    /** A part of a page (the live part of Tonight), escaped like every page. */
+    String renderFragment(String template, Map<String, Object> model) {
+        return views.render(template, model);
     }
 
     /** Post, then redirect, then get: the message shows once on the page the browser lands on. */

@@ -106,6 +106,17 @@ public final class JdbcCallLogQueries implements CallLogQueries {
     }
 
     @Override
+    public Map<String, Instant> messagesRespondedBetween(Instant from, Instant until) {
+        Map<String, Instant> responded = new LinkedHashMap<>();
+        query("read message responses", "SELECT e.reference, MIN(e.edited_at) AS responded_at"
+                + " FROM call_record r JOIN call_record_edit e ON e.reference = r.reference"
+                + " WHERE r.started_at >= ? AND r.started_at < ? AND e.field = 'voicemail_status'"
+                + " AND e.new_value = 'RESPONDED' GROUP BY e.reference", List.of(from, until), rs ->
+                responded.put(rs.getString("reference"), SqlValues.utc(rs, "responded_at")));
+        return responded;
+    }
+
+    @Override
     public Optional<CallDetail> call(String reference) {
         return Transactions.inTransaction(dataSource, "read call " + reference, c -> {
             List<CallDetail> found = rows(c, "SELECT " + SUMMARY_COLUMNS + ", r.dialled_number, r.final_step,"

@@ -67,8 +67,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id));
     }
 
+    /** The element's text; read again when a live update replaced the element meanwhile. */
     String text(String id) {
-        return find(id).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id(id)).getText());
     }
 
     /** Waits for the page (a navigation or a live update), never for a fixed time. */

@@ -77,7 +77,7 @@ final class ConsoleFixture implements AutoCloseable {
     final RefreshingRuleBook ruleBook;
     final JdbcCallLogQueries calls = new JdbcCallLogQueries(database.dataSource());
     final ConsoleServer server;
-    private final List<String> references = List.of(emergency, message, escalated);
+    private final List<String> references = new ArrayList<>(List.of(emergency, message, escalated));
 
     ConsoleFixture() {
         try {
@@ -169,6 +169,34 @@ final class ConsoleFixture implements AutoCloseable {
         new JdbcCallLogStore(database.dataSource()).write(all);
     }
 
+    /** A call still going on at {@code start + seconds}: {@code person} ringing since 10 s after it began. */
+    String liveCall(Instant start, String callerName, String person) {
+        String reference = reference();
+        references.add(reference);
+        Events live = new Events(reference, start);
+        live.add(0, CallEventType.CALL_STARTED, "line", lineId, "dialled", "19135550199", "callerNumber",
+                "+17855550177", "callerName", callerName, "uniqueId", "1.9", "businessHours", "false");
+        live.add(5, CallEventType.TRIAGED, "triage", "EMERGENCY");
+        live.add(10, CallEventType.ATTEMPT_STARTED, "leg", "leg-l1", "person", person, "personName",
+                Character.toUpperCase(person.charAt(0)) + person.substring(1) + " Tester", "contact", "mobile",
+                "dial", "PJSIP/" + person, "round", "1", "step", "1", "target", "primary on call");
+        new JdbcCallLogStore(database.dataSource()).write(live.events);
+        return reference;
+    }
+
+    /** The live call's ring to {@code person} ends unanswered and {@code next} is rung. */
+    void ringNext(String reference, Instant start, String person, String next) {
+        Events more = new Events(reference, start);
+        more.events.add(new CallEvent(new ReferenceNumber(reference), 4, start.plusSeconds(17),
+                CallEventType.ATTEMPT_ENDED, Map.of("leg", "leg-l1", "person", person, "outcome", "NO_ANSWER",
+                "key", "")));
+        more.events.add(new CallEvent(new ReferenceNumber(reference), 5, start.plusSeconds(18),
+                CallEventType.ATTEMPT_STARTED, Map.of("leg", "leg-l2", "person", next, "personName",
+                Character.toUpperCase(next.charAt(0)) + next.substring(1) + " Tester", "contact", "mobile",
+                "dial", "PJSIP/" + next, "round", "1", "step", "2", "target", "secondary on call")));
+        new JdbcCallLogStore(database.dataSource()).write(more.events);
+    }
+
     private static void ring(Events e, int at, String leg, String person, int step, int end, String outcome,
             String key) {
         e.add(at, CallEventType.ATTEMPT_STARTED, "leg", leg, "person", person, "personName",
@@ -223,11 +251,11 @@ final class ConsoleFixture implements AutoCloseable {
         ruleBook.close();
         try (Connection c = database.dataSource().getConnection()) {
             for (String table : List.of("call_event", "call_attempt", "call_record_edit", "call_record")) {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE reference IN (?, ?, ?)")) {
-                    for (int i = 0; i < references.size(); i++) {
-                        s.setString(i + 1, references.get(i));
+                for (String reference : references) {
+                    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE reference = ?")) {
+                        s.setString(1, reference);
+                        s.executeUpdate();
                     }
-                    s.executeUpdate();
                 }
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM console_credential WHERE setup = ?")) {
