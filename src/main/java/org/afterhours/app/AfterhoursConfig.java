@@ -78,7 +78,8 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
 
     /** The web console; HTTPS when both a certificate and its key are named, and both must be readable. */
     private static ConsoleSettings console(ConfigSource source, FlowSettings flow) {
-        ConsoleSettings defaults = ConsoleSettings.defaults(Path.of(flow.recordingDirectory()));
+        ConsoleSettings defaults = ConsoleSettings.defaults(flow.recordingDirectories().stream().map(Path::of)
+                .toList());
         Path certificate = readableFile(source, "console.certificate");
         Path key = readableFile(source, "console.private-key");
         if ((certificate == null) != (key == null)) {
@@ -90,7 +91,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
                 .collect(java.util.stream.Collectors.toSet());
         return new ConsoleSettings(address(source, "console.bind", defaults.bindAddress()),
                 integer(source, "console.port", defaults.port(), 0, 65535), certificate, key,
-                defaults.recordingDirectory(), managerRoles,
+                defaults.recordingDirectories(), managerRoles,
                 Duration.ofHours(integer(source, "console.session-hours", (int) defaults.sessionTimeout().toHours(),
                         1, 24 * 7)), defaults.liveRefresh());
     }

@@ -242,15 +242,23 @@ final class CallLogPages {
         }
         String file = call.voicemailPath() + "." + nz(call.voicemailFormat());
         m.put("path", file);
-        Path folder = pages.settings().recordingDirectory().toAbsolutePath().normalize();
         Path path = Path.of(file).toAbsolutePath().normalize();
-        if (!path.startsWith(folder)) {
-            m.put("problem", "The message is not in the recordings folder (" + folder + ").");
-        } else if (!Files.isReadable(path)) {
+        List<Path> folders = pages.settings().recordingDirectories().stream()
+                .map(f -> f.toAbsolutePath().normalize()).toList();
+        int index = 0;
+        while (index < folders.size() && !path.startsWith(folders.get(index))) {
+            index++;
+        }
+        if (index == folders.size()) {
+            m.put("problem", "The message is not in a recordings folder (" + folders + ").");
+            return m;
+        }
+        Path folder = folders.get(index);
+        if (!Files.isReadable(path)) {
             m.put("problem", "This console cannot read the recordings folder " + folder + ": run the console on the"
                     + " Asterisk host or share that folder with it (flow.recording-directory).");
         } else {
-            StringBuilder src = new StringBuilder("/recordings");
+            StringBuilder src = new StringBuilder("/recordings/" + index);
             for (Path part : folder.relativize(path)) {
                 src.append('/').append(URLEncoder.encode(part.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
             }

@@ -97,10 +97,13 @@ public final class ConsoleServer implements AutoCloseable {
                 .setTimeout(settings.sessionTimeout().toMillis())
                 .setNagHttps(false));
         pages.routes(router);
-        router.route("/recordings/*").handler(pages::requireUser).handler(StaticHandler
-                .create(FileSystemAccess.ROOT, settings.recordingDirectory().toAbsolutePath().toString())
-                .setDirectoryListing(false).setEnableRangeSupport(true).setCachingEnabled(false)
-                .setIncludeHidden(false));
+        // Messages, with range requests: /recordings/<n>/... is the n-th recordings folder.
+        for (int n = 0; n < settings.recordingDirectories().size(); n++) {
+            router.route("/recordings/" + n + "/*").handler(pages::requireUser).handler(StaticHandler
+                    .create(FileSystemAccess.ROOT, settings.recordingDirectories().get(n).toAbsolutePath().toString())
+                    .setDirectoryListing(false).setEnableRangeSupport(true).setCachingEnabled(false)
+                    .setIncludeHidden(false));
+        }
         return router;
     }
 

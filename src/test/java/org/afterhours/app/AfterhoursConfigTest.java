@@ -44,7 +44,7 @@ class AfterhoursConfigTest {
         assertEquals(8080, config.console().port());
         assertTrue(!config.console().https(), "no certificate: plain HTTP on loopback");
         assertEquals(java.util.Set.of("Support Manager", "Hosted Administrator"), config.console().managerRoles());
-        assertEquals(Path.of("/var/spool/asterisk/afterhours"), config.console().recordingDirectory());
+        assertEquals(List.of(Path.of("/var/spool/asterisk/afterhours")), config.console().recordingDirectories());
         assertEquals(Duration.ofHours(12), config.console().sessionTimeout());
     }
 

@@ -97,7 +97,7 @@ final class ConsoleFixture implements AutoCloseable {
         writeCalls();
         Console console = new Console(ruleBook, calls, passwords, repository.store(setup, ruleBook::refresh),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        ConsoleSettings settings = new ConsoleSettings("127.0.0.1", 0, null, null, recordings,
+        ConsoleSettings settings = new ConsoleSettings("127.0.0.1", 0, null, null, List.of(recordings),
                 Set.of("Support Manager"), Duration.ofHours(1), Duration.ofMillis(200));
         server = ConsoleServer.start(settings, console);
     }
