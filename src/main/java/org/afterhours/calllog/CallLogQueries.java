@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public interface CallLogQueries {
 
-    /** Calls matching {@code filter}, newest first; {@code page} counts from 0. */
-    CallPage search(CallFilter filter, int page, int pageSize);
+    /** A page of calls matching {@code filter}, newest first: the first page, or the one beside {@code cursor}. */
+    CallPage search(CallFilter filter, Optional<CallCursor> cursor, int pageSize);
 
     /** Every call matching {@code filter}, newest first, at most {@code limit} (CSV export). */
     List<CallSummary> all(CallFilter filter, int limit);

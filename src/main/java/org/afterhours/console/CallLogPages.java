@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.afterhours.calllog.CallAttempt;
+import org.afterhours.calllog.CallCursor;
 import org.afterhours.calllog.CallDetail;
 import org.afterhours.calllog.CallFilter;
 import org.afterhours.calllog.CallPage;
@@ -62,13 +63,14 @@ final class CallLogPages {
             Pages.plain(ctx, 400, "Dates are written YYYY-MM-DD.");
             return;
         }
-        int page = Math.max(0, parseInt(Pages.param(ctx, "page")));
-        CallPage calls = pages.console().calls().search(filter.get(), page, PAGE_SIZE);
+        Optional<CallCursor> cursor = CallCursor.parse(Pages.param(ctx, "older"), true)
+                .or(() -> CallCursor.parse(Pages.param(ctx, "newer"), false));
+        CallPage calls = pages.console().calls().search(filter.get(), cursor, PAGE_SIZE);
         Map<String, Object> model = new HashMap<>();
         model.put("calls", calls.calls().stream().map(this::row).toList());
-        model.put("page", calls.page());
-        model.put("hasNext", calls.hasNext());
-        model.put("query", query(ctx, false));
+        model.put("older", calls.hasOlder() && !calls.calls().isEmpty() ? calls.olderCursor().token() : "");
+        model.put("newer", calls.hasNewer() && !calls.calls().isEmpty() ? calls.newerCursor().token() : "");
+        model.put("query", query(ctx));
         model.put("filters", filterModel(ctx));
         model.put("lines", pages.console().ruleBook().lines().stream().map(l -> Map.of("id", l.id(), "name",
                 l.name())).toList());
@@ -125,7 +127,7 @@ final class CallLogPages {
     }
 
     /** The filter's query string without the page, for paging and CSV links. */
-    private static String query(RoutingContext ctx, boolean withPage) {
+    private static String query(RoutingContext ctx) {
         StringBuilder q = new StringBuilder();
         for (String name : List.of("from", "until", "line", "triage", "outcome", "incomplete", "mine")) {
             String value = Pages.param(ctx, name);
@@ -139,14 +141,6 @@ final class CallLogPages {
 
     private static String oneOf(String value, List<String> allowed) {
         return value != null && allowed.contains(value) ? value : null;
-    }
-
-    private static int parseInt(String text) {
-        try {
-            return text == null ? 0 : Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private Map<String, Object> row(CallSummary c) {

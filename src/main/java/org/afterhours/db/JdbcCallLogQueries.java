@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.afterhours.calllog.CallAttempt;
+import org.afterhours.calllog.CallCursor;
 import org.afterhours.calllog.CallDetail;
 import org.afterhours.calllog.CallFilter;
 import org.afterhours.calllog.CallLogQueries;
@@ -22,8 +23,9 @@ import org.afterhours.calllog.EntryEdit;
 import org.afterhours.calllog.LoggedEvent;
 
 /**
- * The console's view of the call log over MariaDB. Filters become bound parameters only; paging is LIMIT/OFFSET
- * over {@code started_at} (indexed), one row more than a page to tell whether another page follows.
+ * The console's view of the call log over MariaDB. Filters become bound parameters only; paging walks the
+ * {@code started_at} index from a cursor (the last call shown), one row more than a page to tell whether another
+ * page follows, so a deep page costs what the first does.
  */
 public final class JdbcCallLogQueries implements CallLogQueries {
     private static final String SUMMARY_COLUMNS = "r.reference, r.line_id, r.caller_id_number, r.caller_id_name,"
@@ -42,18 +44,25 @@ public final class JdbcCallLogQueries implements CallLogQueries {
     }
 
     @Override
-    public CallPage search(CallFilter filter, int page, int pageSize) {
-        List<CallSummary> rows = select(filter, pageSize + 1, (long) page * pageSize);
-        boolean hasNext = rows.size() > pageSize;
-        return new CallPage(hasNext ? rows.subList(0, pageSize) : rows, page, pageSize, hasNext);
+    public CallPage search(CallFilter filter, Optional<CallCursor> cursor, int pageSize) {
+        List<CallSummary> rows = new ArrayList<>(select(filter, cursor, pageSize + 1));
+        boolean more = rows.size() > pageSize;
+        if (more) {
+            rows.remove(pageSize);
+        }
+        if (cursor.isPresent() && !cursor.get().older()) {
+            return new CallPage(rows.reversed(), true, more);
+        }
+        return new CallPage(rows, more, cursor.isPresent());
     }
 
     @Override
     public List<CallSummary> all(CallFilter filter, int limit) {
-        return select(filter, limit, 0);
+        return select(filter, Optional.empty(), limit);
     }
 
-    private List<CallSummary> select(CallFilter filter, int limit, long offset) {
+    /** Newest first, or (for a newer page) oldest first from the cursor. */
+    private List<CallSummary> select(CallFilter filter, Optional<CallCursor> cursor, int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(SUMMARY_COLUMNS).append(" FROM call_record r WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (filter.from() != null) {
@@ -85,9 +94,18 @@ public final class JdbcCallLogQueries implements CallLogQueries {
             args.add(filter.mine());
             args.add(filter.mine());
         }
-        sql.append(" ORDER BY r.started_at DESC, r.reference DESC LIMIT ? OFFSET ?");
+        boolean newer = cursor.isPresent() && !cursor.get().older();
+        if (cursor.isPresent()) {
+            String side = newer ? ">" : "<";
+            sql.append(" AND (r.started_at ").append(side).append(" ? OR (r.started_at = ? AND r.reference ")
+                    .append(side).append(" ?))");
+            args.add(cursor.get().startedAt());
+            args.add(cursor.get().startedAt());
+            args.add(cursor.get().reference());
+        }
+        sql.append(newer ? " ORDER BY r.started_at, r.reference LIMIT ?"
+                : " ORDER BY r.started_at DESC, r.reference DESC LIMIT ?");
         args.add(limit);
-        args.add(offset);
         return query("read the call log", sql.toString(), args, JdbcCallLogQueries::summary);
     }
 

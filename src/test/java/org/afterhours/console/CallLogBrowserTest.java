@@ -28,7 +28,7 @@ class CallLogBrowserTest extends ConsoleBrowserTest {
 
     @Test
     void the_log_filters_mine_and_incomplete_only() {
-        browser.logIn("bob").open("/calls?from=2031-01-06&until=2031-01-12&mine=1");
+        browser.logIn("bob").open("/calls?from=2031-01-06&until=2031-01-12&mine=1&line=" + fixture.lineId);
         String mine = browser.text("calls");
         assertTrue(mine.contains(fixture.escalated), mine);
         assertFalse(mine.contains(fixture.emergency), mine);

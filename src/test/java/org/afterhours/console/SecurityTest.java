@@ -30,13 +30,13 @@ class SecurityTest {
     @Test
     void a_script_in_the_caller_id_name_is_shown_as_text_on_every_page_that_shows_it() throws Exception {
         HttpSession alice = HttpSession.logIn(fixture, "alice");
-        for (String page : new String[] {"/calls?from=2031-01-06&until=2031-01-12", "/calls/" + fixture.emergency,
+        for (String page : new String[] {"/calls?from=2031-01-06&until=2031-01-12&line=" + fixture.lineId, "/calls/" + fixture.emergency,
                 "/tonight?at=2031-01-07T08:20:00Z"}) {
             String body = alice.get(page).body();
             assertTrue(body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page + " shows the name escaped");
             assertFalse(body.contains(ConsoleFixture.HOSTILE_NAME), page + " never writes it as markup");
         }
-        String csv = alice.get("/calls.csv?from=2031-01-06&until=2031-01-12").body();
+        String csv = alice.get("/calls.csv?from=2031-01-06&until=2031-01-12&line=" + fixture.lineId).body();
         assertTrue(csv.contains(ConsoleFixture.HOSTILE_NAME), "the CSV holds the name as it was sent: " + csv);
     }
 
@@ -46,7 +46,7 @@ class SecurityTest {
             browser.logIn("alice").open("/calls/" + fixture.emergency);
             assertEquals(ConsoleFixture.HOSTILE_NAME, browser.text("caller-name"));
             assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
-            browser.open("/calls?from=2031-01-06&until=2031-01-12");
+            browser.open("/calls?from=2031-01-06&until=2031-01-12&line=" + fixture.lineId);
             assertTrue(browser.text("calls").contains(ConsoleFixture.HOSTILE_NAME));
             assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
         }
