@@ -302,11 +302,11 @@ final class CallLogPages {
             Pages.flashAndRedirect(ctx, "Not saved: Completed by names nobody in the on-call setup.", back);
             return;
         }
-        String acceptedBy = found.get().summary().acceptedBy();
-        if (acceptedBy != null && !signers.isEmpty() && !signers.contains(acceptedBy)) {
-            Pages.flashAndRedirect(ctx, "Not saved: Completed by must include "
-                    + pages.console().ruleBook().person(acceptedBy).map(Person::name).orElse(acceptedBy)
-                    + ", who took the call.", back);
+        List<String> unsigned = requiredSigners(found.get().summary()).entrySet().stream()
+                .filter(e -> !signers.isEmpty() && !signers.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        if (!unsigned.isEmpty()) {
+            Pages.flashAndRedirect(ctx, "Not saved: Completed by must include " + String.join(" and ", unsigned)
+                    + ".", back);
             return;
         }
         Completion completion = new Completion(ctx.request().getFormAttribute("summary"),
@@ -318,6 +318,23 @@ final class CallLogPages {
         String saved = changed.isEmpty() ? "Nothing changed." : "Saved.";
         Pages.flashAndRedirect(ctx, missing.isEmpty() ? saved + " The entry is complete."
                 : saved + " The entry is not complete: missing " + String.join(", ", missing) + ".", back);
+    }
+
+    /**
+     * Who must sign an entry, as the procedure says: the technician on call when an after-hours call came in, and
+     * whoever took it (the second-call technician when it was escalated to them). Person id to how they are named.
+     */
+    private Map<String, String> requiredSigners(CallSummary call) {
+        Map<String, String> required = new java.util.LinkedHashMap<>();
+        if (!call.businessHours() && call.lineId() != null) {
+            pages.console().ruleBook().onCall(call.lineId(), org.afterhours.oncall.Position.PRIMARY, call.startedAt())
+                    .ifPresent(p -> required.put(p.id(), p.name() + " (on call)"));
+        }
+        if (call.acceptedBy() != null && !required.containsKey(call.acceptedBy())) {
+            required.put(call.acceptedBy(), pages.console().ruleBook().person(call.acceptedBy()).map(Person::name)
+                    .orElse(call.acceptedBy()) + " (took the call)");
+        }
+        return required;
     }
 
     private void messageResponded(RoutingContext ctx) {

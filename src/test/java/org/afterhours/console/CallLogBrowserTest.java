@@ -59,6 +59,31 @@ class CallLogBrowserTest extends ConsoleBrowserTest {
     }
 
     @Test
+    void an_escalated_call_is_signed_by_the_on_call_technician_and_the_one_who_took_it() {
+        browser.logIn("bob").open("/calls/" + fixture.escalated);
+        browser.find("completed_by-bob").click();
+        browser.find("save").click();
+        browser.waitFor(By.id("flash"));
+        assertEquals("Not saved: Completed by must include Alice Tester (on call).", browser.text("flash"));
+        assertTrue(browser.text("history").endsWith("No changes yet."), browser.text("history"));
+    }
+
+    @Test
+    void on_a_phone_the_pages_fit_the_screen_and_wide_tables_scroll_inside_it() {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/calls?line=" + fixture.lineId, "/calls/" + fixture.escalated)) {
+                browser.logIn("alice").open(page);
+                Object overflow = ((JavascriptExecutor) browser.driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertEquals(0L, ((Number) overflow).longValue(), page + " is wider than the phone");
+            }
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
     void the_message_plays_in_the_browser_from_the_recordings_folder() {
         browser.logIn("alice").open("/calls/" + fixture.message);
         browser.waitFor(By.id("message"));
