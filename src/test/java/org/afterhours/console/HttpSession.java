@@ -54,8 +54,13 @@ final class HttpSession {
         return m.group(1);
     }
 
-    Response get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(fixture.url(path))).GET().build());
+    /** GET with request headers given as name, value, name, value... */
+    Response get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fixture.url(path))).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     /** Posts {@code form}, with the CSRF token when it is not null. */

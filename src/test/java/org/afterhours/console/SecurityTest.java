@@ -102,6 +102,21 @@ class SecurityTest {
     }
 
     @Test
+    void recordings_are_served_in_ranges_and_only_to_people_logged_in() throws Exception {
+        String file = "/recordings/0/" + fixture.message + ".wav";
+        HttpSession.Response anonymous = new HttpSession(fixture).get(file);
+        assertEquals(303, anonymous.status());
+        assertEquals("/login", anonymous.location());
+
+        HttpSession alice = HttpSession.logIn(fixture, "alice");
+        HttpSession.Response part = alice.get(file, "Range", "bytes=0-11");
+        assertEquals(206, part.status());
+        assertEquals("bytes 0-11/16044", part.raw().headers().firstValue("Content-Range").orElse(""));
+        assertTrue(part.body().startsWith("RIFF"), "the start of the WAV file");
+        assertEquals(404, alice.get("/recordings/0/../../../../etc/passwd").status());
+    }
+
+    @Test
     void a_wrong_password_is_refused() throws Exception {
         HttpSession visitor = new HttpSession(fixture);
         HttpSession.Response r = visitor.post("/login", visitor.token("/login"), Map.of("person", "alice",
