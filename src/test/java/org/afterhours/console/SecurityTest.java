@@ -67,6 +67,20 @@ class SecurityTest {
     }
 
     @Test
+    void a_form_still_posts_after_another_page_was_opened_in_a_second_tab() throws Exception {
+        HttpSession alice = HttpSession.logIn(fixture, "alice");
+        String first = alice.token("/calls/" + fixture.message);
+        alice.get("/tonight");
+        alice.token("/oncall");
+        HttpSession.Response saved = alice.post("/calls/" + fixture.message + "/complete", first,
+                Map.of("summary", "called back"));
+        assertEquals(303, saved.status());
+        assertEquals("called back", fixture.calls.call(fixture.message).orElseThrow().completion().summary());
+        fixture.calls.complete(fixture.message, org.afterhours.calllog.Completion.empty(), "test",
+                ConsoleFixture.NOW);
+    }
+
+    @Test
     void a_technician_cannot_open_another_technicians_pay_form_or_the_setup() throws Exception {
         HttpSession alice = HttpSession.logIn(fixture, "alice");
         assertEquals(403, alice.get("/pay/bob?line=" + fixture.lineId + "&week=2031-01-06").status());
