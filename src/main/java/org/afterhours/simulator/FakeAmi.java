@@ -122,6 +122,7 @@ public final class FakeAmi implements AutoCloseable {
     private volatile String agiHost;
     private volatile int agiPort;
     private volatile AgiTarget agiTarget;
+    private volatile java.util.function.Consumer<Action> actionListener = action -> { };
     private final List<Action> actions = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<AnsweredLeg> answered = new CopyOnWriteArrayList<>();
@@ -164,6 +165,12 @@ public final class FakeAmi implements AutoCloseable {
         this.agiHost = host;
         this.agiPort = port;
         this.agiTarget = target;
+        return this;
+    }
+
+    /** {@code listener} sees each action the moment it has been read, before it is answered (for timings). */
+    public FakeAmi onAction(java.util.function.Consumer<Action> listener) {
+        this.actionListener = listener;
         return this;
     }
 
@@ -289,6 +296,7 @@ public final class FakeAmi implements AutoCloseable {
                     Action action = new Action(headers);
                     headers = new ArrayList<>();
                     actions.add(action);
+                    actionListener.accept(action);
                     if (!handle(action)) {
                         return;
                     }
