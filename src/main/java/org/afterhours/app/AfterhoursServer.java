@@ -37,7 +37,15 @@ public final class AfterhoursServer implements AutoCloseable {
 
     /** Starts on an already running database (tests share one); {@link #close()} leaves it running. */
     public static AfterhoursServer start(AfterhoursConfig config, Database database) throws InterruptedException {
-        Clock clock = Clock.systemUTC();
+        return start(config, database, Clock.systemUTC());
+    }
+
+    /**
+     * The same on a clock of the caller's choosing: tests run the whole product at an instant they fix, so that who
+     * is on call and whether the line is open never depend on the day the suite runs.
+     */
+    public static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
+            throws InterruptedException {
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
         RuleBook rules = oncall.ruleBook();
