@@ -122,7 +122,9 @@ class AfterHoursLineEndToEndTest {
 
         assertTrue(dialogue.contains("> EXEC ConfBridge \"" + reference + ",afterhours_bridge,afterhours_caller\""),
                 dialogue);
-        assertTrue(dialogue.contains("ran screen?ref=" + reference + "&role=technician"), dialogue);
+        // The leg names the node that placed it (AFTERHOURS_NODE), and the screening ran there.
+        assertTrue(dialogue.contains("ran agi://127.0.0.1:" + server.agiPort() + "/screen?ref=" + reference
+                + "&role=technician"), dialogue);
         Map<String, String> row = await().atMost(Duration.ofSeconds(20))
                 .until(() -> callRecord(reference), r -> r.get("ended_at") != null);
         assertEquals("CONNECTED", row.get("outcome"));

@@ -39,6 +39,19 @@ class AfterhoursConfigTest {
         assertEquals(Path.of("data"), config.dataDir());
         assertEquals(new org.afterhours.ami.AmiSettings("127.0.0.1", 5038, "afterhours", ""), config.ami());
         assertTrue(!config.ami().hasSecret(), "no AFTERHOURS_AMI_SECRET: AMI is not set up");
+        assertEquals("agi://127.0.0.1:4573", config.nodeUrl(), "legs name this node by its bind address and port");
+        assertEquals("afterhours-screen", config.screenContext());
+    }
+
+    @Test
+    void a_node_listening_on_every_address_must_say_how_asterisk_reaches_it() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AfterhoursConfig.load(file("agi.bind = 0.0.0.0"), Map.of()));
+        assertTrue(e.getMessage().startsWith("agi.node-url: must be set when agi.bind is 0.0.0.0"), e.getMessage());
+
+        AfterhoursConfig config = AfterhoursConfig.load(file("agi.bind = 0.0.0.0", "agi.node-url = agi://10.0.0.11:4573"),
+                Map.of());
+        assertEquals("agi://10.0.0.11:4573", config.nodeUrl());
     }
 
     @Test
@@ -82,6 +95,8 @@ class AfterhoursConfigTest {
             "ami.secret | hunter2 | ami.secret: secrets are read only from the environment variable "
                     + "AFTERHOURS_AMI_SECRET",
             "ami.port | 0 | ami.port: must be between 1 and 65535, got 0",
+            "agi.node-url | agi://10.0.0.11:4573,x | agi.node-url: must be agi://host:port",
+            "agi.node-url | http://10.0.0.11 | agi.node-url: must be agi://host:port",
             "ami.host | pbx local | ami.host: must be an IP address or host name, got 'pbx local'",
             "ami.username | after hours | ami.username: must be a user of Asterisk's manager.conf",
     })

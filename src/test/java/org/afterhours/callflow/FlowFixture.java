@@ -78,8 +78,7 @@ final class FlowFixture implements AutoCloseable {
                 voicemailAlerts.add(reference + " " + line.id() + " " + path + (urgent ? " urgent" : ""));
         RuleBook rules = ruleBook(routing);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
-        EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "afterhours-screen",
-                "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
+        EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
         TechnicianConnector technicians = pbx == null ? (line, record, caller) -> TechnicianSearch.ended(technicianResult)
                 : new EscalatingConnector(EscalationPlanner.over(rules), pbx, desk, escalation,
                         new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation,
