@@ -200,6 +200,12 @@ class TwoNodesTest {
         ami.phone("PJSIP/alice", TechnicianBehaviour.neverAnswers());
         ami.phone("PJSIP/bob", TechnicianBehaviour.answers("1"));
         AtomicReference<Instant> diedAt = new AtomicReference<>();
+        AtomicReference<Instant> dialledAt = new AtomicReference<>();
+        ami.onAction(action -> {
+            if (action.name().equals("Originate")) {
+                dialledAt.compareAndSet(null, Instant.now());
+            }
+        });
         BooleanSupplier aliceRings = () -> !ami.actions("Originate").isEmpty();
 
         // Node a dies while alice's phone rings for its caller: from Asterisk's side every connection of a closes.
@@ -229,10 +235,12 @@ class TwoNodesTest {
         String legId = aliceLeg.header("ChannelId");
         await().atMost(Duration.ofSeconds(20)).until(() -> ami.events().stream()
                 .anyMatch(e -> e.name().equals("Hangup") && e.header("Uniqueid").equals(legId)));
-        long endedAfterMillis = Duration.between(diedAt.get(), Instant.now()).toMillis();
+        Instant ended = Instant.now();
         assertEquals(1, ami.actions("Originate").size(), "the dead node placed no further leg");
-        System.out.printf("two nodes: node a died mid-search; its leg %s ended %d ms later (ring timeout 5 s)%n",
-                legId, endedAfterMillis);
+        System.out.printf("two nodes: node a died %d ms into alice's ring; her leg ended %d ms after the death,"
+                        + " %d ms after it was placed (Originate Timeout 5000)%n",
+                Duration.between(dialledAt.get(), diedAt.get()).toMillis(),
+                Duration.between(diedAt.get(), ended).toMillis(), Duration.between(dialledAt.get(), ended).toMillis());
 
         // Node b is untouched: the next emergency reaches bob after alice's ring times out, screened on b.
         Call next = emergency(b, new ResAgiResponder("1", 0));
