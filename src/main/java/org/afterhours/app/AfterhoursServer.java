@@ -6,6 +6,7 @@ import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.db.AgiSessionRepository;
 import org.afterhours.db.Database;
@@ -47,15 +48,19 @@ public final class AfterhoursServer implements AutoCloseable {
      */
     public static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
             throws InterruptedException {
+        OptionalPrompts optionalPrompts = PromptFolder.optionalPrompts(config.prompts());
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
         RuleBook rules = oncall.ruleBook();
         // Legs carry this node's URL; with agi.port 0 (tests) it is known once the listener has bound.
         AtomicReference<String> nodeUrl = new AtomicReference<>(config.nodeUrl());
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock, nodeUrl::get);
-        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock);
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock, optionalPrompts,
+                nodeUrl::get);
+        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock,
+                optionalPrompts);
         AgiScriptRouter router = new AgiScriptRouter()
-                .register(ConnectionProbe.PATH, new ConnectionProbe())
+                .register(ConnectionProbe.PATH, new ConnectionProbe(config.flow().recordingDirectories(),
+                        config.flow().recordingFormat()))
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();

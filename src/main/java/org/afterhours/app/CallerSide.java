@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.afterhours.callflow.AfterHoursScript;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
 import org.afterhours.calllog.CallJournal;
 import org.afterhours.calllog.JournalWriter;
+import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.Database;
 import org.afterhours.db.JdbcCallLogStore;
 import org.afterhours.db.JdbcReferenceBlockSource;
+import org.afterhours.oncall.Line;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +39,7 @@ final class CallerSide implements AutoCloseable {
     }
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
-                            TechnicianConnector technicians, Clock clock) {
+                            TechnicianConnector technicians, Clock clock, OptionalPrompts optionalPrompts) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
         JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource()));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
@@ -44,7 +47,7 @@ final class CallerSide implements AutoCloseable {
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                technicians, LOGGED_VOICEMAIL_ALERTS, clock);
+                technicians, LOGGED_VOICEMAIL_ALERTS, clock, optionalPrompts);
         return new CallerSide(journal, writer, background, script);
     }
 
@@ -52,10 +55,24 @@ final class CallerSide implements AutoCloseable {
         return script;
     }
 
-    /** Every new message is a WARN line an operator's log alerting can page on, until notifications exist. */
-    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->
+    /**
+     * Until the managers' notifier is wired here: every new message is a WARN line and every failed recording an
+     * ERROR line, which an operator's log alerting can page on.
+     */
+    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = new VoicemailAlerts() {
+        @Override
+        public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
             log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
                     urgent ? "URGENT " : "", line.id(), reference, path);
+        }
+
+        @Override
+        public void recordingFailed(ReferenceNumber reference, Line line, String path, String reason) {
+            log.error("ALERT managers: a message on line {} (reference {}) could not be recorded to {} ({}): fix the"
+                    + " recording folder on the Asterisk host; the message was taken elsewhere (see the call's"
+                    + " record)", line.id(), reference, path, reason);
+        }
+    };
 
     @Override
     public void close() throws InterruptedException {
