@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class TwoNodesTest {
     static final Instant TUESDAY_NIGHT = Instant.parse("2026-11-18T03:30:00Z");
     private static final Pattern REFERENCE = Pattern.compile("SAY DIGITS \"([0-9]{7})\"");
-    private static final String SETUP_FILE = """
+    static final String SETUP_FILE = """
             people:
               - {id: alice, name: Alice Adams, contacts: [{label: desk, dial: PJSIP/alice}]}
               - {id: bob, name: Bob Brown, contacts: [{label: desk, dial: PJSIP/bob}]}
