@@ -18,6 +18,7 @@ import org.afterhours.escalation.EscalationSettings;
 import org.afterhours.callflow.FlowSettings;
 import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.db.DatabaseSettings;
+import org.afterhours.dialout.ScreeningDialplan;
 
 /**
  * The server's configuration, validated once at start and immutable after. Every key is documented in
@@ -26,9 +27,10 @@ import org.afterhours.db.DatabaseSettings;
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
                                FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
                                EscalationSettings escalation, HoldSettings hold, PromptSettings prompts,
-                               ConsoleSettings console) {
+                               ConsoleSettings console, String screenContext, String nodeUrl) {
+    static final String NODE_URL = "agi.node-url";
 
-    static final Set<String> KEYS = Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
+    static final Set<String> KEYS = Set.of("agi.bind", "agi.port", NODE_URL, "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
             "agi.shutdown-grace-seconds", "agi.status-variable", "data.dir", "db.url", "db.user",
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
@@ -73,7 +75,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         FlowSettings flow = flow(source);
         return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow,
                 OnCallSettings.from(source), ami(source), escalation(source), hold(source), prompts(source),
-                console(source, flow));
+                console(source, flow), screenContext(source), nodeUrl(source, agi));
     }
 
     /** The web console; HTTPS when both a certificate and its key are named, and both must be readable. */
@@ -108,6 +110,45 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         return path;
     }
 
+    private static String screenContext(ConfigSource source) {
+        String context = source.get("escalation.screen-context", ScreeningDialplan.DEFAULT_CONTEXT);
+        if (!context.matches("[A-Za-z0-9_-]+")) {
+            throw new ConfigException("escalation.screen-context", "must be a dialplan context name, got '"
+                    + context + "'");
+        }
+        return context;
+    }
+
+    /**
+     * This node's FastAGI URL as Asterisk reaches it, put on every leg it originates. Unset: agi://bind:port, the
+     * port as bound when it is 0 (empty here then); a node listening on every address must say which one.
+     */
+    private static String nodeUrl(ConfigSource source, AgiServerSettings agi) {
+        String url = source.get(NODE_URL, "").trim();
+        if (!url.isEmpty()) {
+            if (!ScreeningDialplan.isNodeUrl(url)) {
+                throw new ConfigException(NODE_URL, "must be agi://host:port (a host name or IP address), got '"
+                        + url + "'");
+            }
+            return url;
+        }
+        String bind = agi.bindAddress();
+        try {
+            if (InetAddress.getByName(bind).isAnyLocalAddress()) {
+                throw new ConfigException(NODE_URL, "must be set when agi.bind is " + bind + " (every address): the"
+                        + " agi://host:port at which Asterisk reaches this node, e.g. agi://10.0.0.11:4573");
+            }
+        } catch (UnknownHostException e) {
+            throw new ConfigException("agi.bind", "must be an IP address, got '" + bind + "'");
+        }
+        return agi.port() == 0 ? "" : nodeUrl(bind, agi.port());
+    }
+
+    /** agi://bind:port, an IPv6 address in brackets. */
+    static String nodeUrl(String bind, int port) {
+        return "agi://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + port;
+    }
+
     /** Prompts rendered for lines and people: where to list them, and those declared by hand. */
     private static PromptSettings prompts(ConfigSource source) {
         PromptSettings defaults = PromptSettings.defaults();
@@ -135,11 +176,6 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
     /** Asterisk's manager interface; the secret only from AFTERHOURS_AMI_SECRET (empty: AMI is not set up). */
     private static EscalationSettings escalation(ConfigSource source) {
         EscalationSettings defaults = EscalationSettings.defaults();
-        String context = source.get("escalation.screen-context", defaults.screenContext());
-        if (!context.matches("[A-Za-z0-9_-]+")) {
-            throw new ConfigException("escalation.screen-context", "must be a dialplan context name, got '"
-                    + context + "'");
-        }
         String number = source.get("escalation.caller-id-number", defaults.callerIdNumber());
         if (!number.matches("\\+?[0-9]*")) {
             throw new ConfigException("escalation.caller-id-number", "must be digits (a leading + allowed), got '"
@@ -151,7 +187,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         return new EscalationSettings(
                 Duration.ofSeconds(integer(source, "escalation.screening-timeout-seconds",
                         (int) defaults.screeningTimeout().toSeconds(), 5, 120)),
-                context, number, roles,
+                number, roles,
                 Duration.ofSeconds(integer(source, "escalation.alert-ring-seconds",
                         (int) defaults.alertRingTimeout().toSeconds(), 5, 120)));
     }

@@ -46,6 +46,8 @@ class AfterhoursConfigTest {
         assertEquals(java.util.Set.of("Support Manager", "Hosted Administrator"), config.console().managerRoles());
         assertEquals(List.of(Path.of("/var/spool/asterisk/afterhours")), config.console().recordingDirectories());
         assertEquals(Duration.ofHours(12), config.console().sessionTimeout());
+        assertEquals("agi://127.0.0.1:4573", config.nodeUrl(), "legs name this node by its bind address and port");
+        assertEquals("afterhours-screen", config.screenContext());
     }
 
     @Test
@@ -54,6 +56,17 @@ class AfterhoursConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> AfterhoursConfig.load(
                 file("console.certificate = " + certificate), Map.of()));
         assertTrue(e.getMessage().startsWith("console.private-key: HTTPS needs both"), e.getMessage());
+    }
+
+    @Test
+    void a_node_listening_on_every_address_must_say_how_asterisk_reaches_it() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AfterhoursConfig.load(file("agi.bind = 0.0.0.0"), Map.of()));
+        assertTrue(e.getMessage().startsWith("agi.node-url: must be set when agi.bind is 0.0.0.0"), e.getMessage());
+
+        AfterhoursConfig config = AfterhoursConfig.load(file("agi.bind = 0.0.0.0", "agi.node-url = agi://10.0.0.11:4573"),
+                Map.of());
+        assertEquals("agi://10.0.0.11:4573", config.nodeUrl());
     }
 
     @Test
@@ -97,6 +110,8 @@ class AfterhoursConfigTest {
             "ami.secret | hunter2 | ami.secret: secrets are read only from the environment variable "
                     + "AFTERHOURS_AMI_SECRET",
             "ami.port | 0 | ami.port: must be between 1 and 65535, got 0",
+            "agi.node-url | agi://10.0.0.11:4573,x | agi.node-url: must be agi://host:port",
+            "agi.node-url | http://10.0.0.11 | agi.node-url: must be agi://host:port",
             "ami.host | pbx local | ami.host: must be an IP address or host name, got 'pbx local'",
             "ami.username | after hours | ami.username: must be a user of Asterisk's manager.conf",
             "console.port | 80000 | console.port: must be between 0 and 65535, got 80000",
