@@ -42,7 +42,7 @@ final class Transactions {
                 if (attempt == ATTEMPTS || !isTransient(e)) {
                     throw new DatabaseException("cannot " + what + ": " + e.getMessage(), e);
                 }
-                log.debug("{} failed ({}); attempt {} of {}", what, e.getMessage(), attempt + 1, ATTEMPTS);
+                log.info("{}: {}; trying again ({} of {})", what, e.getMessage(), attempt + 1, ATTEMPTS);
                 pauseBefore(attempt + 1);
             }
         }

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransactionRollbackException;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -23,54 +21,100 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A transaction that loses a deadlock (on Galera also: a certification conflict with another member) runs again
- * instead of failing its caller; a real mistake fails at once.
+ * A real deadlock on the test database: the transaction InnoDB picks as its victim (the one that changed fewer rows)
+ * gets ER_LOCK_DEADLOCK, the error a Galera member also gives a transaction that lost certification.
  */
 class TransactionsTest {
     private final DataSource dataSource = TestDatabases.shared().dataSource();
-    private final AgiSessionRepository sessions = new AgiSessionRepository(dataSource);
-    private final String first = UUID.randomUUID().toString();
-    private final String second = UUID.randomUUID().toString();
+    private final String table = "tx_retry_" + System.nanoTime();
 
     @BeforeEach
-    void twoRows() {
-        Instant at = Instant.parse("2026-11-18T03:30:00Z");
-        for (String id : List.of(first, second)) {
-            sessions.recordStart(new AgiSessionRecord(id, "tx-" + id, "probe", null, null, null, null, null, at,
-                    null, null, null));
+    void createTable() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB");
+            s.execute("INSERT INTO " + table + " SELECT seq, 0 FROM seq_1_to_200");
         }
     }
 
     @AfterEach
-    void deleteRows() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM agi_session WHERE id IN (?, ?)")) {
-            s.setString(1, first);
-            s.setString(2, second);
-            s.executeUpdate();
+    void dropTable() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + table);
         }
     }
 
     @Test
-    void two_writers_that_deadlock_both_commit_because_the_loser_runs_again() throws Exception {
-        CyclicBarrier bothHoldTheirFirstRow = new CyclicBarrier(2);
-        AtomicInteger runs = new AtomicInteger();
-        try (ExecutorService writers = Executors.newFixedThreadPool(2)) {
-            Future<Integer> forward = writers.submit(() -> lockBoth(first, second, "forward", bothHoldTheirFirstRow, runs));
-            Future<Integer> backward = writers.submit(() -> lockBoth(second, first, "backward", bothHoldTheirFirstRow, runs));
-            assertEquals(1, forward.get());
-            assertEquals(1, backward.get());
-        }
-        assertEquals(3, runs.get(), "each ran once, and the deadlock's victim once more");
-        String firstOutcome = sessions.find(first).orElseThrow().outcome();
-        assertEquals(firstOutcome, sessions.find(second).orElseThrow().outcome(),
-                "the transaction that committed last wrote both rows");
+    void a_transaction_chosen_as_deadlock_victim_is_run_again_and_commits() throws Exception {
+        CountDownLatch otherHoldsRowOne = new CountDownLatch(1);
+        CountDownLatch workHoldsRowTwo = new CountDownLatch(1);
+        AtomicInteger attempts = new AtomicInteger();
+        // The other transaction changes many rows, so that InnoDB rolls back ours, which changed one.
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                update(c, "id BETWEEN 3 AND 200", 1);
+                update(c, "id = 1", 1);
+                otherHoldsRowOne.countDown();
+                assertTrue(workHoldsRowTwo.await(10, TimeUnit.SECONDS));
+                update(c, "id = 2", 1); // waits for our row 2: the cycle closes
+                c.commit();
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, Executors.newVirtualThreadPerTaskExecutor());
+
+        int changed = Transactions.inTransaction(dataSource, "test", c -> {
+            attempts.incrementAndGet();
+            int n = update(c, "id = 2", 10);
+            if (attempts.get() == 1) {
+                workHoldsRowTwo.countDown();
+                try {
+                    assertTrue(otherHoldsRowOne.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return n + update(c, "id = 1", 10);
+        });
+        other.get(20, TimeUnit.SECONDS);
+
+        assertEquals(2, attempts.get(), "the victim ran twice");
+        assertEquals(2, changed);
+        assertEquals(11, value(1), "other's 1, then ours");
+        assertEquals(11, value(2));
     }
 
     @Test
-    void a_deadlock_a_serialization_failure_and_a_lost_connection_are_worth_another_try_a_duplicate_key_is_not() {
+    void other_errors_are_not_retried() {
+        AtomicInteger attempts = new AtomicInteger();
+        DatabaseException e = org.junit.jupiter.api.Assertions.assertThrows(DatabaseException.class,
+                () -> Transactions.inTransaction(dataSource, "test", c -> {
+                    attempts.incrementAndGet();
+                    return update(c, "no_such_column = 1", 1);
+                }));
+        assertEquals(1, attempts.get());
+        assertTrue(e.getMessage().startsWith("cannot test: "), e.getMessage());
+    }
+
+    @Test
+    void work_whose_connection_is_lost_midway_runs_again_on_a_new_one() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        int changed = Transactions.inTransaction(dataSource, "test", c -> {
+            int n = update(c, "id = 3", 100);
+            if (attempts.incrementAndGet() == 1) {
+                killFromElsewhere(c); // as a cluster member dying under the transaction would
+            }
+            return n + update(c, "id = 4", 100);
+        });
+        assertEquals(2, attempts.get(), "ran again after the connection was lost");
+        assertEquals(2, changed);
+        assertEquals(100, value(3), "the first attempt's change was rolled back with its connection");
+        assertEquals(100, value(4));
+    }
+
+    @Test
+    void a_deadlock_a_member_outside_the_primary_component_and_a_lost_connection_are_transient_a_mistake_is_not() {
         assertTrue(Transactions.isTransient(new SQLException("Deadlock found", "40001", 1213)));
-        assertTrue(Transactions.isTransient(new SQLTransactionRollbackException("certification", "40001", 1213)));
         assertTrue(Transactions.isTransient(new SQLException("WSREP has not yet prepared node", "08S01", 1047)));
         assertTrue(Transactions.isTransient(new SQLNonTransientConnectionException("socket closed", "08000", 0)));
         assertTrue(Transactions.isTransient(new SQLException("batch failed", "HY000", 0,
@@ -79,31 +123,32 @@ class TransactionsTest {
         assertFalse(Transactions.isTransient(new SQLException("syntax", "42000", 1064)));
     }
 
-    /** Marks row {@code one}, waits (on the first runs) until the other writer holds its first row, marks {@code two}. */
-    private int lockBoth(String one, String two, String name, CyclicBarrier barrier, AtomicInteger runs) {
-        return Transactions.inTransaction(dataSource, name, c -> {
-            int run = runs.incrementAndGet();
-            mark(c, one, name);
-            if (run <= 2) {
-                await(barrier);
-            }
-            return mark(c, two, name);
-        });
+    private void killFromElsewhere(Connection victim) throws SQLException {
+        long id;
+        try (Statement s = victim.createStatement(); ResultSet r = s.executeQuery("SELECT CONNECTION_ID()")) {
+            r.next();
+            id = r.getLong(1);
+        }
+        try (Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
+            s.execute("KILL CONNECTION " + id);
+        }
     }
 
-    private static int mark(Connection c, String id, String outcome) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE agi_session SET outcome = ? WHERE id = ?")) {
-            s.setString(1, outcome);
-            s.setString(2, id);
+    private int update(Connection c, String where, int add) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET v = v + ? WHERE " + where)) {
+            s.setInt(1, add);
             return s.executeUpdate();
         }
     }
 
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    private int value(int id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT v FROM " + table + " WHERE id = ?")) {
+            s.setInt(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
         }
     }
 }
