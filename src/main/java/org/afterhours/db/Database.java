@@ -8,6 +8,11 @@ import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -45,7 +50,8 @@ public final class Database implements AutoCloseable {
                 embedded.createDatabase(settings.embeddedDatabaseName());
                 url = embedded.jdbcUrl(settings.embeddedDatabaseName());
             }
-            pool = pool(url, settings.user(), settings.password());
+            boolean galera = !settings.isEmbedded() && isGaleraMember(url, settings.user(), settings.password());
+            pool = pool(url, settings.user(), settings.password(), galera);
             migrate(pool);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (embedded != null) {
@@ -85,7 +91,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password) {
+    /**
+     * Whether the server the URL leads to is a member of a Galera cluster (wsrep on). One plain connection, before
+     * the pool exists, because the pool's connections are set up differently for a cluster.
+     */
+    private static boolean isGaleraMember(String url, String user, String password) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SHOW VARIABLES LIKE 'wsrep_on'")) {
+            return r.next() && "ON".equalsIgnoreCase(r.getString(2));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot reach the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, boolean galera) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("afterhours");
         config.setJdbcUrl(url);
@@ -108,7 +128,12 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("connectTimeout", "3000");
         }
         // Session time zone UTC, so that NOW() and friends agree with the UTC the code writes.
-        config.setConnectionInitSql("SET time_zone = '+00:00'");
+        // On a Galera cluster a member applies other members' commits shortly after they are certified, so a read
+        // right after a write made through another member could miss it: Flyway would then see an old schema
+        // history and run a migration again. wsrep_sync_wait = 1 makes every read wait until the member has
+        // applied everything committed before it (a few milliseconds on a LAN).
+        config.setConnectionInitSql(galera ? "SET time_zone = '+00:00', SESSION wsrep_sync_wait = 1"
+                : "SET time_zone = '+00:00'");
         return new HikariDataSource(config);
     }
 

@@ -53,6 +53,15 @@ class GaleraSchemaTest {
     }
 
     @Test
+    void reads_through_the_pool_wait_for_writes_made_through_other_members() throws SQLException {
+        try (Database database = Database.start(DatabaseSettings.external(
+                cluster.sequentialUrl(cluster.member(3), DATABASE), "root", ""));
+             Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertEquals("1", status(s, "SHOW VARIABLES LIKE 'wsrep_sync_wait'"));
+        }
+    }
+
+    @Test
     void after_migration_every_table_has_a_primary_key() throws SQLException {
         try (Database database = Database.start(DatabaseSettings.external(
                 cluster.sequentialUrl(cluster.member(2), DATABASE), "root", ""));
