@@ -77,6 +77,11 @@ public final class Database implements AutoCloseable {
         return embedded != null;
     }
 
+    /** The embedded server's process id while it runs; empty for an external server or while it is down. */
+    public java.util.OptionalLong embeddedServerPid() {
+        return embedded == null ? java.util.OptionalLong.empty() : embedded.pid();
+    }
+
     /** Closes the pool, then stops the embedded server (if any). A second call does nothing. */
     @Override
     public void close() {
@@ -126,6 +131,7 @@ public final class Database implements AutoCloseable {
         } finally {
             if (embedded != null) {
                 embedded.shutdown();
+                log.info("embedded MariaDB stopped");
             }
         }
     }

@@ -64,6 +64,22 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aServerOfOursStillHoldingTheFolderIsStoppedCleanlyAndTheStartGoesOn() throws SQLException {
+        AgiSessionRecord written = AgiSessionRecord.started("1737151443.43", "/afterhours", "PJSIP/trunk-00000002",
+                "0791234567", "Caller", "+41445551234", "192.0.2.10", Instant.parse("2025-01-17T22:04:03.042Z"));
+        Database left = Database.start(DatabaseSettings.embedded(home));
+        long leftoverPid = left.embeddedServerPid().orElseThrow();
+        new AgiSessionRepository(left.dataSource()).recordStart(written);
+        try (Database second = Database.start(DatabaseSettings.embedded(home))) {
+            assertTrue(ProcessHandle.of(leftoverPid).map(p -> !p.isAlive()).orElse(true), "the leftover stopped");
+            assertTrue(second.embeddedServerPid().orElseThrow() != leftoverPid);
+            assertEquals(Optional.of(written), new AgiSessionRepository(second.dataSource()).find(written.id()));
+        } finally {
+            left.close();
+        }
+    }
+
+    @Test
     void aFolderBelowTheTemporaryDirectoryIsRefusedBecauseMariaDb4jWouldWipeIt() {
         Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "afterhours-db");
 
