@@ -64,6 +64,11 @@ public final class AfterhoursServer implements AutoCloseable {
         return agi.port();
     }
 
+    /** Call events in this node's journal not yet written to the database. */
+    public int journalBacklog() {
+        return callerSide.journalBacklog();
+    }
+
     public Database database() {
         return database;
     }

@@ -52,6 +52,15 @@ final class CallerSide implements AutoCloseable {
         return script;
     }
 
+    /** Call events in the journal not yet in the database. */
+    int journalBacklog() {
+        return journal.pendingCount();
+    }
+
+    boolean callLogDatabaseReachable() {
+        return writer.storeHealthy();
+    }
+
     /** Every new message is a WARN line an operator's log alerting can page on, until notifications exist. */
     private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->
             log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",

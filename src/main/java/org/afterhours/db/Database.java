@@ -26,11 +26,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final EmbeddedMariaDb embedded; // null for an external server
+    private final EmbeddedServerSupervisor supervisor; // null for an external server
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Database(HikariDataSource pool, EmbeddedMariaDb embedded) {
         this.pool = pool;
         this.embedded = embedded;
+        this.supervisor = embedded == null ? null : EmbeddedServerSupervisor.start(embedded);
     }
 
     /** Starts (or connects to) the database and migrates it; fails rather than return a half-ready one. */
@@ -82,10 +84,18 @@ public final class Database implements AutoCloseable {
         return embedded == null ? java.util.OptionalLong.empty() : embedded.pid();
     }
 
+    /** How many times the embedded server was started again after it died (0 for an external server). */
+    public int embeddedServerRestarts() {
+        return supervisor == null ? 0 : supervisor.restarts();
+    }
+
     /** Closes the pool, then stops the embedded server (if any). A second call does nothing. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (supervisor != null) {
+                supervisor.stop();
+            }
             release(pool, embedded);
         }
     }
