@@ -8,6 +8,7 @@ import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
 import org.afterhours.calllog.CallJournal;
+import org.afterhours.calllog.CutOffCalls;
 import org.afterhours.calllog.JournalWriter;
 import org.afterhours.db.Database;
 import org.afterhours.db.JdbcCallLogStore;
@@ -25,27 +26,36 @@ final class CallerSide implements AutoCloseable {
 
     private final CallJournal journal;
     private final JournalWriter writer;
+    /** Closes the calls a dead run of this node left open, once its events are written. */
+    private final CutOffCalls cutOff;
+    private final Thread cutOffThread;
     private final ExecutorService background;
     private final AfterHoursScript script;
 
-    private CallerSide(CallJournal journal, JournalWriter writer, ExecutorService background, AfterHoursScript script) {
+    private CallerSide(CallJournal journal, JournalWriter writer, CutOffCalls cutOff, Thread cutOffThread,
+                       ExecutorService background, AfterHoursScript script) {
         this.journal = journal;
         this.writer = writer;
+        this.cutOff = cutOff;
+        this.cutOffThread = cutOffThread;
         this.background = background;
         this.script = script;
     }
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
                             TechnicianConnector technicians, Clock clock) {
-        CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
-        JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource()));
+        CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"), "node-" + config.nodeId());
+        JdbcCallLogStore store = new JdbcCallLogStore(database.dataSource());
+        JournalWriter writer = JournalWriter.start(journal, store);
+        CutOffCalls cutOff = new CutOffCalls(journal, store, new LoggedCutOffCalls(), clock);
+        Thread cutOffThread = cutOff.startInBackground();
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         BlockReferenceNumbers references = new BlockReferenceNumbers(
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
                 technicians, LOGGED_VOICEMAIL_ALERTS, clock);
-        return new CallerSide(journal, writer, background, script);
+        return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);
     }
 
     AfterHoursScript script() {
@@ -68,6 +78,8 @@ final class CallerSide implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        cutOff.stop();
+        cutOffThread.join();
         writer.close();
         journal.close();
         background.close();

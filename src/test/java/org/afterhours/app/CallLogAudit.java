@@ -24,17 +24,19 @@ record CallLogAudit(int calls, int records, int events, int gaps, int duplicates
         List<String> problems = new ArrayList<>();
         try (Connection c = database.getConnection();
              PreparedStatement record = c.prepareStatement(
-                     "SELECT reference, ended_at, outcome FROM call_record WHERE asterisk_uniqueid = ?");
+                     "SELECT call_id, reference, ended_at, outcome FROM call_record WHERE asterisk_uniqueid = ?");
              PreparedStatement steps = c.prepareStatement(
-                     "SELECT sequence, type FROM call_event WHERE reference = ? ORDER BY sequence")) {
+                     "SELECT sequence, type FROM call_event WHERE call_id = ? ORDER BY sequence")) {
             for (Callers.Placed call : calls) {
                 record.setString(1, call.uniqueId());
                 int rows = 0;
                 String reference = null;
+                String callId = null;
                 try (ResultSet r = record.executeQuery()) {
                     while (r.next()) {
                         rows++;
                         reference = r.getString("reference");
+                        callId = r.getString("call_id");
                         if (call.referenceHeard() != null && !call.referenceHeard().equals(reference)) {
                             problems.add("call " + call.uniqueId() + " heard " + call.referenceHeard()
                                     + " but its record is " + reference);
@@ -53,7 +55,7 @@ record CallLogAudit(int calls, int records, int events, int gaps, int duplicates
                         continue;
                     }
                 }
-                steps.setString(1, reference);
+                steps.setString(1, callId);
                 int expected = 1;
                 try (ResultSet r = steps.executeQuery()) {
                     while (r.next()) {

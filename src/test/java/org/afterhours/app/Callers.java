@@ -16,6 +16,7 @@ import org.afterhours.simulator.SimulatedCall;
 
 /** Simulated callers of the after-hours line, each remembering the reference number it was read. */
 final class Callers {
+    private static final Pattern UNIQUE_ID = Pattern.compile("< agi_uniqueid: (\\S+)");
     private static final Pattern REFERENCE = Pattern.compile("> SAY DIGITS \"([0-9]{7})\"");
     /** Emergency with an urgent message (no PBX manager interface), non-emergency with a message, information. */
     private static final List<String> KEYS = List.of("1#1", "21#1", "2");
@@ -30,16 +31,27 @@ final class Callers {
     record Placed(String uniqueId, String referenceHeard) {
     }
 
-    /** One call to the end; {@code dialogue} sees each line (and may hold the call by blocking). */
-    Placed call(int n, Consumer<String> dialogue) throws IOException {
+    /**
+     * One call to the end; {@code dialogue} sees each line (and may hold the call by blocking). A call the server
+     * cut off (its process killed) ends here too: it is known by the uniqueid it sent.
+     */
+    Placed call(int n, Consumer<String> dialogue) {
         StringBuilder heard = new StringBuilder();
-        AsteriskSimulator.Result result = asterisk.play(SimulatedCall.to("afterhours?simulate=after-hours").from("+1913555" + (1000 + n % 9000),
-                "Caller " + n).pressing(KEYS.get(n % KEYS.size())), line -> {
-                    heard.append(line).append('\n');
-                    dialogue.accept(line);
-                });
+        try {
+            asterisk.play(SimulatedCall.to("afterhours?simulate=after-hours").from("+1913555" + (1000 + n % 9000),
+                    "Caller " + n).pressing(KEYS.get(n % KEYS.size())), line -> {
+                        heard.append(line).append('\n');
+                        dialogue.accept(line);
+                    });
+        } catch (IOException cutOff) {
+            heard.append("-- cut off: ").append(cutOff.getMessage());
+        }
+        Matcher id = UNIQUE_ID.matcher(heard);
+        if (!id.find()) {
+            throw new IllegalStateException("no uniqueid sent:\n" + heard);
+        }
         Matcher m = REFERENCE.matcher(heard);
-        return new Placed(result.uniqueId(), m.find() ? m.group(1) : null);
+        return new Placed(id.group(1), m.find() ? m.group(1) : null);
     }
 
     /** {@code count} calls, {@code parallel} at a time, in call order. */
