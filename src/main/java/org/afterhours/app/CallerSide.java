@@ -52,7 +52,7 @@ final class CallerSide implements AutoCloseable {
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         BlockReferenceNumbers references = new BlockReferenceNumbers(
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
-                config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
+                config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background, clock);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
                 technicians, LOGGED_VOICEMAIL_ALERTS, clock);
         return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);

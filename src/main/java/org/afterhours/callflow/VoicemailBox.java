@@ -42,7 +42,7 @@ final class VoicemailBox {
     boolean takeMessage(Line line, String invitation, boolean urgent) {
         prompts.play(invitation);
         for (int take = 1; take <= MAX_TAKES; take++) {
-            String path = settings.recordingDirectory() + "/" + record.reference().digits() + "-" + take;
+            String path = settings.recordingDirectory() + "/" + record.fileName() + "-" + take;
             Recording recording = channel.recordFile(path, settings.recordingFormat(), "#",
                     settings.voicemailMaxLength().toMillis(), true, (int) settings.voicemailSilence().toSeconds());
             long millis = Math.max(0, recording.endpos()) / SAMPLES_PER_MILLISECOND;

@@ -28,6 +28,14 @@ public final class CallRecorder {
         return reference;
     }
 
+    /**
+     * What this call's files (a message) are named after: the reference a person reads, and part of the call id,
+     * so that two calls read the same reference never write to the same file.
+     */
+    public String fileName() {
+        return reference.digits() + "-" + callId.substring(0, 8);
+    }
+
     /** This call's own id, unique even where two calls were read the same reference number. */
     public String callId() {
         return callId;
