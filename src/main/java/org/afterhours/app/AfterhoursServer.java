@@ -24,9 +24,11 @@ public final class AfterhoursServer implements AutoCloseable {
     private final EscalationSide escalation;
     private final CallerSide callerSide;
     private final AgiServer agi;
+    private final HealthMonitor health;
 
     private AfterhoursServer(Database database, SessionLogWriter sessionLog, OnCallRuntime oncall,
-            EscalationSide escalation, CallerSide callerSide, AgiServer agi) {
+            EscalationSide escalation, CallerSide callerSide, AgiServer agi, HealthMonitor health) {
+        this.health = health;
         this.database = database;
         this.sessionLog = sessionLog;
         this.oncall = oncall;
@@ -48,7 +50,9 @@ public final class AfterhoursServer implements AutoCloseable {
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
-        return new AfterhoursServer(database, sessionLog, oncall, escalation, callerSide, agi);
+        HealthMonitor health = new HealthMonitor(database, escalation::amiHealth, callerSide::journalBacklog,
+                agi::activeCalls, config.dataDir().resolve("status"), clock).start();
+        return new AfterhoursServer(database, sessionLog, oncall, escalation, callerSide, agi, health);
     }
 
     /** The live rule book: the database's setup, refreshed when it changes, the last good one while it is down. */
@@ -69,6 +73,11 @@ public final class AfterhoursServer implements AutoCloseable {
         return callerSide.journalBacklog();
     }
 
+    /** The last health check (every few seconds): database, AMI, journal backlog, live calls. */
+    Health health() {
+        return health.health();
+    }
+
     public Database database() {
         return database;
     }
@@ -81,6 +90,7 @@ public final class AfterhoursServer implements AutoCloseable {
         callerSide.close();
         oncall.close();
         sessionLog.close();
+        health.close();
         log.info("afterhours stopped");
     }
 }

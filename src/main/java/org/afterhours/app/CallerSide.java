@@ -71,10 +71,19 @@ final class CallerSide implements AutoCloseable {
         return writer.storeHealthy();
     }
 
-    /** Every new message is a WARN line an operator's log alerting can page on, until notifications exist. */
-    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->
-            log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
-                    urgent ? "URGENT " : "", line.id(), reference, path);
+    /**
+     * Until notifications exist, every new message is a log line: an urgent one (an emergency nobody accepted) a
+     * WARN an operator's alerting can page on, an ordinary one INFO, so that a busy night does not flood the log.
+     */
+    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) -> {
+        if (urgent) {
+            log.warn("URGENT voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
+                    line.id(), reference, path);
+        } else {
+            log.info("voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
+                    line.id(), reference, path);
+        }
+    };
 
     @Override
     public void close() throws InterruptedException {

@@ -31,6 +31,7 @@ final class SessionLogWriter implements SessionListener, AutoCloseable {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("session-log").daemon(true).factory());
     private volatile boolean closing;
+    private boolean retrying; // only the writer thread reads and writes it
 
     SessionLogWriter(AgiSessionRepository repository) {
         this.repository = repository;
@@ -63,14 +64,22 @@ final class SessionLogWriter implements SessionListener, AutoCloseable {
         while (true) {
             try {
                 write.run();
+                if (retrying) {
+                    log.info("session rows are logged again");
+                    retrying = false;
+                }
                 return;
             } catch (RuntimeException e) {
                 if (closing || System.nanoTime() > deadline) {
                     log.error("[{}] session {} not logged, giving up: {}", sessionId, what, e.getMessage());
                     return;
                 }
-                log.warn("[{}] session {} not logged yet ({}); retrying in {} ms", sessionId, what, e.getMessage(),
-                        backoff.toMillis());
+                // Said once per outage: the minute's status line tells the rest.
+                if (!retrying) {
+                    log.warn("session rows not logged yet ({}); retrying with backoff", e.getMessage());
+                    retrying = true;
+                }
+                log.debug("[{}] session {} not logged yet; retrying in {} ms", sessionId, what, backoff.toMillis());
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException interrupted) {
