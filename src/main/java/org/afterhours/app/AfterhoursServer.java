@@ -41,7 +41,8 @@ public final class AfterhoursServer implements AutoCloseable {
     public static AfterhoursServer start(AfterhoursConfig config, Database database) throws InterruptedException {
         Clock clock = Clock.systemUTC();
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
-        OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
+        OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database,
+                config.dataDir().resolve("last-good-oncall-setup.yaml"));
         RuleBook rules = oncall.ruleBook();
         EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock);
         CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock);

@@ -28,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final EmbeddedMariaDb embedded; // null for an external server
     private final EmbeddedServerSupervisor supervisor; // null for an external server
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Thread migrator; // connects to an external server that was down at start
 
     private Database(HikariDataSource pool, EmbeddedMariaDb embedded) {
         this.pool = pool;
@@ -48,6 +49,7 @@ public final class Database implements AutoCloseable {
                 url = embedded.jdbcUrl(settings.embeddedDatabaseName());
             }
             pool = pool(url, settings.user(), settings.password());
+            checkReachable(pool);
             migrate(pool);
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (embedded != null) {
@@ -68,6 +70,53 @@ public final class Database implements AutoCloseable {
             }
             throw new DatabaseException("database did not start: " + settings, e);
         }
+    }
+
+    /**
+     * As {@link #start}, except that an external server which cannot be reached is not fatal: the node starts and
+     * serves calls (their events wait in the journal, the on-call setup comes from the copy kept on disk), and this
+     * connects and migrates in the background with backoff until the server answers. A schema that fails to
+     * migrate, or an embedded server that does not start, still fails the start.
+     */
+    public static Database startEvenIfUnreachable(DatabaseSettings settings) {
+        if (settings.isEmbedded()) {
+            return start(settings);
+        }
+        try {
+            return start(settings);
+        } catch (DatabaseException e) {
+            if (!(e.getCause() instanceof com.zaxxer.hikari.pool.HikariPool.PoolInitializationException)) {
+                throw e;
+            }
+            log.warn("DATABASE DOWN at start: external {} does not answer ({}); serving calls anyway and connecting "
+                    + "in the background", settings.redactedUrl(), e.getCause().getMessage());
+        }
+        HikariDataSource pool = pool(settings.url(), settings.user(), settings.password());
+        Database database = new Database(pool, null);
+        database.migrateWhenReachable(settings);
+        return database;
+    }
+
+    private void migrateWhenReachable(DatabaseSettings settings) {
+        migrator = Thread.ofPlatform().name("database-connect").daemon(true).start(() -> {
+            java.time.Duration backoff = java.time.Duration.ofSeconds(1);
+            while (!closed.get()) {
+                try {
+                    migrate(pool);
+                    log.warn("DATABASE UP: external {} answers; schema up to date", settings.redactedUrl());
+                    return;
+                } catch (RuntimeException e) {
+                    log.debug("external database still unreachable: {}", e.getMessage());
+                }
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(java.time.Duration.ofSeconds(30)) > 0
+                        ? java.time.Duration.ofSeconds(30) : backoff.multipliedBy(2);
+            }
+        });
     }
 
     /** The connection pool; do not close it, close this Database. */
@@ -96,6 +145,10 @@ public final class Database implements AutoCloseable {
             if (supervisor != null) {
                 supervisor.stop();
             }
+            Thread connecting = migrator;
+            if (connecting != null) {
+                connecting.interrupt();
+            }
             release(pool, embedded);
         }
     }
@@ -113,7 +166,18 @@ public final class Database implements AutoCloseable {
         config.setValidationTimeout(3_000);
         // Session time zone UTC, so that NOW() and friends agree with the UTC the code writes.
         config.setConnectionInitSql("SET time_zone = '+00:00'");
+        // Created even when the server does not answer yet (see startEvenIfUnreachable); start() checks it first.
+        config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
+    }
+
+    /** Fails with the pool's own exception when no connection can be had, as a pool that fails fast would. */
+    private static void checkReachable(HikariDataSource pool) {
+        try (java.sql.Connection c = pool.getConnection()) {
+            c.isValid(1);
+        } catch (java.sql.SQLException e) {
+            throw new com.zaxxer.hikari.pool.HikariPool.PoolInitializationException(e);
+        }
     }
 
     private static void migrate(DataSource dataSource) {
