@@ -42,11 +42,14 @@ class GracefulStopTest {
                 }
             }));
             live.await();
+            long stopAt = System.nanoTime();
             Future<Integer> stopped = threads.submit(() -> server.stop(Duration.ofSeconds(90)));
             server.awaitLog("stopping: waiting", Duration.ofSeconds(30));
             stopping.countDown();
             call = placed.get();
             exit = stopped.get();
+            System.out.println("graceful stop with 1 live call: SIGTERM to exit " + (System.nanoTime() - stopAt)
+                    / 1_000_000 + " ms");
             log = server.log();
         }
 
