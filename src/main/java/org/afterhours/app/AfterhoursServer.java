@@ -5,6 +5,7 @@ import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.db.AgiSessionRepository;
 import org.afterhours.db.Database;
@@ -39,15 +40,26 @@ public final class AfterhoursServer implements AutoCloseable {
 
     /** Starts on an already running database (tests share one); {@link #close()} leaves it running. */
     public static AfterhoursServer start(AfterhoursConfig config, Database database) throws InterruptedException {
-        Clock clock = Clock.systemUTC();
+        return start(config, database, Clock.systemUTC());
+    }
+
+    /**
+     * The same on a clock of the caller's choosing: tests run the whole product at an instant they fix, so that who
+     * is on call and whether the line is open never depend on the day the suite runs.
+     */
+    public static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
+            throws InterruptedException {
+        OptionalPrompts optionalPrompts = PromptFolder.optionalPrompts(config.prompts());
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database,
                 config.dataDir().resolve("last-good-oncall-setup.yaml"));
         RuleBook rules = oncall.ruleBook();
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock);
-        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock);
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock, optionalPrompts);
+        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock,
+                optionalPrompts);
         AgiScriptRouter router = new AgiScriptRouter()
-                .register(ConnectionProbe.PATH, new ConnectionProbe())
+                .register(ConnectionProbe.PATH, new ConnectionProbe(config.flow().recordingDirectories(),
+                        config.flow().recordingFormat()))
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();

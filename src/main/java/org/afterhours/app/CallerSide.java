@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.afterhours.callflow.AfterHoursScript;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
 import org.afterhours.calllog.CallJournal;
 import org.afterhours.calllog.CutOffCalls;
 import org.afterhours.calllog.JournalWriter;
+import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.Database;
 import org.afterhours.db.JdbcCallLogStore;
 import org.afterhours.db.JdbcReferenceBlockSource;
+import org.afterhours.oncall.Line;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +46,7 @@ final class CallerSide implements AutoCloseable {
     }
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
-                            TechnicianConnector technicians, Clock clock) {
+                            TechnicianConnector technicians, Clock clock, OptionalPrompts optionalPrompts) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"), "node-" + config.nodeId());
         JdbcCallLogStore store = new JdbcCallLogStore(database.dataSource());
         JournalWriter writer = JournalWriter.start(journal, store);
@@ -54,7 +57,7 @@ final class CallerSide implements AutoCloseable {
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background, clock);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                technicians, LOGGED_VOICEMAIL_ALERTS, clock);
+                technicians, LOGGED_VOICEMAIL_ALERTS, clock, optionalPrompts);
         return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);
     }
 
@@ -67,21 +70,28 @@ final class CallerSide implements AutoCloseable {
         return journal.pendingCount();
     }
 
-    boolean callLogDatabaseReachable() {
-        return writer.storeHealthy();
-    }
-
     /**
-     * Until notifications exist, every new message is a log line: an urgent one (an emergency nobody accepted) a
-     * WARN an operator's alerting can page on, an ordinary one INFO, so that a busy night does not flood the log.
+     * Until the managers' notifier is wired here, every new message and every failed recording is a log line an
+     * operator's alerting can page on: an urgent message (an emergency nobody accepted) a WARN, a failed recording
+     * an ERROR, and an ordinary message INFO, so that a busy night does not flood the log.
      */
-    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) -> {
-        if (urgent) {
-            log.warn("URGENT voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
-                    line.id(), reference, path);
-        } else {
-            log.info("voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
-                    line.id(), reference, path);
+    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = new VoicemailAlerts() {
+        @Override
+        public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
+            if (urgent) {
+                log.warn("URGENT voicemail for line {} (reference {}) at {}: a technician must respond within one "
+                        + "hour", line.id(), reference, path);
+            } else {
+                log.info("voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
+                        line.id(), reference, path);
+            }
+        }
+
+        @Override
+        public void recordingFailed(ReferenceNumber reference, Line line, String path, String reason) {
+            log.error("ALERT managers: a message on line {} (reference {}) could not be recorded to {} ({}): fix the"
+                    + " recording folder on the Asterisk host; the message was taken elsewhere (see the call's"
+                    + " record)", line.id(), reference, path, reason);
         }
     };
 

@@ -50,6 +50,12 @@ final class CallRecordProjection {
                         s.setString(3, SqlValues.fit(e.attribute("outcome"), 32));
                         s.setString(4, e.callId());
                     });
+            case VOICEMAIL_HANDED_TO_DIALPLAN -> update(c, "UPDATE call_record SET voicemail_path = ?,"
+                    + " voicemail_urgent = ?, voicemail_status = 'PENDING_RESPONSE' WHERE call_id = ?", s -> {
+                        s.setString(1, JdbcCallLogStore.text(e.attribute("path")));
+                        s.setBoolean(2, Boolean.parseBoolean(e.attribute("urgent")));
+                        s.setString(3, e.callId());
+                    });
             case CALLER_HUNG_UP, CALL_ENDED -> update(c, "UPDATE call_record SET ended_at = ?, final_step = ?,"
                     + " outcome = COALESCE(?, outcome) WHERE call_id = ?", s -> {
                         SqlValues.setUtc(s, 1, e.at());

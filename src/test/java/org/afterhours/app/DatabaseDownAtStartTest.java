@@ -15,12 +15,14 @@ import java.util.Map;
 import org.afterhours.db.Database;
 import org.afterhours.db.DatabaseSettings;
 import org.afterhours.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A node started while its external database is down serves calls from the on-call setup it kept on disk and from
  * its journal, and writes every call once the database answers again.
  */
+@Tag("faults")
 class DatabaseDownAtStartTest {
     private static final int CALLS = 30;
 

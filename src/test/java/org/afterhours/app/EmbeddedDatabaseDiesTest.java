@@ -14,12 +14,14 @@ import java.util.Map;
 import org.afterhours.db.Database;
 import org.afterhours.db.DatabaseSettings;
 import org.afterhours.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The embedded mariadbd killed with SIGKILL while calls come in: the server starts it again by itself, and the call
  * log holds every call exactly once, events 1..n, nothing open.
  */
+@Tag("faults")
 class EmbeddedDatabaseDiesTest {
     private static final int CALLS_BEFORE = 100;
     private static final int CALLS_DURING = 200;

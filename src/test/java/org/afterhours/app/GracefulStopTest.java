@@ -19,9 +19,11 @@ import org.afterhours.calllog.CallJournal;
 import org.afterhours.db.Database;
 import org.afterhours.db.DatabaseSettings;
 import org.afterhours.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** SIGTERM stops the server in order: live calls finish, the writers drain, and only then the database stops. */
+@Tag("faults")
 class GracefulStopTest {
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.afterhours.db.Database;
 import org.afterhours.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * would: it starts (its own orphaned mariadbd is stopped cleanly), and the calls the dead process left open are
  * closed as CUT_OFF; every call has exactly one record, events 1..n, nothing open.
  */
+@Tag("faults")
 class ServerKilledTest {
     private static final int FINISHED_CALLS = 100;
     private static final int LIVE_CALLS = 20;

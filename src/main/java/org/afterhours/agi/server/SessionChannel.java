@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
 /** {@link AgiChannel} over one FastAGI connection. Every command goes through {@link #send}, the one chokepoint. */
 final class SessionChannel implements AgiChannel {
     private static final Logger log = LoggerFactory.getLogger(SessionChannel.class);
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
     private final Channel connection;
     private final ReplyMailbox mailbox;
     private final String sessionId;
     private final AtomicBoolean commandInFlight = new AtomicBoolean();
+    private volatile String statusForDialplan;
 
     SessionChannel(Channel connection, ReplyMailbox mailbox, String sessionId) {
         this.connection = connection;
@@ -45,9 +47,10 @@ final class SessionChannel implements AgiChannel {
             throwIfGone();
             mailbox.expectReply();
             connection.writeAndFlush(command.line() + "\n");
-            AgiReply reply = mailbox.awaitReply();
+            ReplyMailbox.Received received = mailbox.awaitReply();
+            AgiReply reply = received.reply();
             log.trace("[{}] {} -> {} result={}", sessionId, command.verb(), reply.code(), reply.result());
-            return interpret(command, reply);
+            return interpret(command, reply, received.afterHangup());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AgiHangupException(AgiHangupException.Cause.SERVER_SHUTDOWN, "interrupted while waiting");
@@ -56,11 +59,15 @@ final class SessionChannel implements AgiChannel {
         }
     }
 
-    private AgiReply interpret(AgiCommand command, AgiReply reply) {
+    private AgiReply interpret(AgiCommand command, AgiReply reply, boolean afterHangup) {
         switch (reply.code()) {
             case AgiReply.SUCCESS -> {
-                // A reply that comes after the HANGUP line was for a dead channel: the caller is gone.
-                throwIfGone();
+                // A reply written after the HANGUP line was for a dead channel: the caller is gone. One written
+                // before it is the live channel's answer (a key pressed just before hanging up, say) and stands;
+                // the next command learns of the hang-up.
+                if (afterHangup) {
+                    throw new AgiHangupException(AgiHangupException.Cause.CALLER_HUNG_UP, "caller hung up");
+                }
                 return reply;
             }
             case AgiReply.DEAD_CHANNEL -> {
@@ -70,6 +77,20 @@ final class SessionChannel implements AgiChannel {
             }
             default -> throw new AgiCommandException(command.line(), reply);
         }
+    }
+
+    @Override
+    public void returnToDialplan(String status) {
+        if (status == null || !STATUS.matcher(status).matches()) {
+            throw new IllegalArgumentException("a status for the dialplan is A-Z, 0-9 and _ (at most 32), not '"
+                    + status + "'");
+        }
+        statusForDialplan = status;
+    }
+
+    /** The status the script asked the dialplan to see, if it asked for one. */
+    Optional<String> statusForDialplan() {
+        return Optional.ofNullable(statusForDialplan);
     }
 
     /** Whether Asterisk has told us the caller hung up. */
@@ -171,6 +192,12 @@ final class SessionChannel implements AgiChannel {
     @Override
     public void setMusic(boolean on, String mohClass) {
         send(AgiCommands.setMusic(on, mohClass));
+    }
+
+    @Override
+    public void setAutoHangup(java.time.Duration after) {
+        long millis = Math.max(0, after.toMillis());
+        send(AgiCommands.setAutoHangup((millis + 999) / 1000));
     }
 
     @Override
