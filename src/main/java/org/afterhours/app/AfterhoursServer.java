@@ -50,7 +50,8 @@ public final class AfterhoursServer implements AutoCloseable {
     public static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
             throws InterruptedException {
         OptionalPrompts optionalPrompts = PromptFolder.optionalPrompts(config.prompts());
-        SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
+        SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()),
+                config.dataDir().resolve("session-journal"));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database,
                 config.dataDir().resolve("last-good-oncall-setup.yaml"));
         RuleBook rules = oncall.ruleBook();
@@ -63,7 +64,8 @@ public final class AfterhoursServer implements AutoCloseable {
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
-        HealthMonitor health = new HealthMonitor(database, escalation::amiHealth, callerSide::journalBacklog,
+        HealthMonitor health = new HealthMonitor(database, escalation::amiHealth,
+                () -> callerSide.journalBacklog() + sessionLog.backlog(),
                 agi::activeCalls, config.dataDir().resolve("status"), clock).start();
         return new AfterhoursServer(database, sessionLog, oncall, escalation, callerSide, agi, health);
     }

@@ -47,7 +47,10 @@ final class LeftoverServer {
             case FOREIGN -> throw new DatabaseException("embedded database folder " + dataDir + " is in use by "
                     + "mariadbd pid " + pid.getAsLong() + ", which is not this server's own (another binary or data "
                     + "folder); stop that process first");
-            case OURS -> stop(process, dataDir);
+            case OURS -> {
+                refuseIfItsServerStillRuns(process, dataDir);
+                stop(process, dataDir);
+            }
         }
     }
 
@@ -65,6 +68,20 @@ final class LeftoverServer {
                 .filter(a -> a.startsWith("--datadir="))
                 .anyMatch(a -> samePath(Path.of(a.substring("--datadir=".length())), dataDir));
         return ourBinary && ourFolder ? Verdict.OURS : Verdict.FOREIGN;
+    }
+
+    /**
+     * Our mariadbd whose JVM still runs is not a leftover: that server watches it and would start it again. Only an
+     * orphan (its JVM gone, so it was handed to pid 1 or a subreaper) is stopped.
+     */
+    private static void refuseIfItsServerStillRuns(ProcessHandle process, Path dataDir) {
+        process.parent().filter(ProcessHandle::isAlive)
+                .filter(parent -> parent.info().command().orElse("").endsWith("/java"))
+                .ifPresent(server -> {
+                    throw new DatabaseException("embedded database folder " + dataDir + " is in use by mariadbd pid "
+                            + process.pid() + " of the running server pid " + server.pid() + "; stop that server "
+                            + "first");
+                });
     }
 
     static OptionalLong readPid(Path pidFile) {

@@ -63,19 +63,18 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** A leftover whose JVM is gone is stopped instead (ServerKilledTest); this one's server still watches it. */
     @Test
-    void aServerOfOursStillHoldingTheFolderIsStoppedCleanlyAndTheStartGoesOn() throws SQLException {
-        AgiSessionRecord written = AgiSessionRecord.started("1737151443.43", "/afterhours", "PJSIP/trunk-00000002",
-                "0791234567", "Caller", "+41445551234", "192.0.2.10", Instant.parse("2025-01-17T22:04:03.042Z"));
-        Database left = Database.start(DatabaseSettings.embedded(home));
-        long leftoverPid = left.embeddedServerPid().orElseThrow();
-        new AgiSessionRepository(left.dataSource()).recordStart(written);
-        try (Database second = Database.start(DatabaseSettings.embedded(home))) {
-            assertTrue(ProcessHandle.of(leftoverPid).map(p -> !p.isAlive()).orElse(true), "the leftover stopped");
-            assertTrue(second.embeddedServerPid().orElseThrow() != leftoverPid);
-            assertEquals(Optional.of(written), new AgiSessionRepository(second.dataSource()).find(written.id()));
-        } finally {
-            left.close();
+    void aFolderInUseByAnotherRunningServerIsRefusedAndItsDatabaseKeepsRunning() {
+        try (Database running = Database.start(DatabaseSettings.embedded(home))) {
+            long pid = running.embeddedServerPid().orElseThrow();
+
+            DatabaseException refused = assertThrows(DatabaseException.class,
+                    () -> Database.start(DatabaseSettings.embedded(home)));
+
+            assertTrue(refused.getMessage().contains("of the running server pid " + ProcessHandle.current().pid()),
+                    refused.getMessage());
+            assertEquals(java.util.OptionalLong.of(pid), running.embeddedServerPid(), "untouched");
         }
     }
 
