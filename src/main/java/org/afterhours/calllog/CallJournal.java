@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -41,7 +42,7 @@ public final class CallJournal implements AutoCloseable {
     private final long segmentLimit;
     private final String node;
     /** This start of the process; CALL_STARTED carries it, so the next start knows which calls a dead run left. */
-    private final String run = java.util.UUID.randomUUID().toString();
+    private final String run = UUID.randomUUID().toString();
     private long lastPositionAtOpen;
     private final ReentrantLock lock = new ReentrantLock();
     /** Held while forcing the file: appenders that wrote meanwhile share the next force (group commit). */

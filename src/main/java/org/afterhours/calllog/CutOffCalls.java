@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,7 @@ public final class CutOffCalls {
     private final CutOffCallHandler handler;
     private final Clock clock;
     /** Counted down to stop the background look: never an interrupt, which would close the journal's file. */
-    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     public CutOffCalls(CallJournal journal, LeftOpenCalls store, CutOffCallHandler handler, Clock clock) {
         this.journal = journal;
@@ -93,6 +95,6 @@ public final class CutOffCalls {
     }
 
     private void pause(Duration time) throws InterruptedException {
-        stopping.await(time.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        stopping.await(time.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

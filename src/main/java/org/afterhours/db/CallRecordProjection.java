@@ -1,8 +1,10 @@
 package org.afterhours.db;
 
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.format.DateTimeParseException;
 import org.afterhours.calllog.CallEvent;
 import org.afterhours.calllog.CallEventType;
 
@@ -144,10 +146,10 @@ final class CallRecordProjection {
     }
 
     /** A cut-off call ended at or soon after its last event on record, not when the next run noticed. */
-    private static java.time.Instant lastHeard(CallEvent e) {
+    private static Instant lastHeard(CallEvent e) {
         try {
-            return java.time.Instant.parse(e.attribute("lastHeardAt"));
-        } catch (java.time.format.DateTimeParseException notGiven) {
+            return Instant.parse(e.attribute("lastHeardAt"));
+        } catch (DateTimeParseException notGiven) {
             return e.at();
         }
     }

