@@ -1,9 +1,9 @@
 package org.afterhours.db;
 
-import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.afterhours.calllog.CallEvent;
 import org.afterhours.calllog.CallEventType;
