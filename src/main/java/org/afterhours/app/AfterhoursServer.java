@@ -1,6 +1,7 @@
 package org.afterhours.app;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
@@ -55,7 +56,10 @@ public final class AfterhoursServer implements AutoCloseable {
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database,
                 config.dataDir().resolve("last-good-oncall-setup.yaml"));
         RuleBook rules = oncall.ruleBook();
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock, optionalPrompts);
+        // Legs carry this node's URL; with agi.port 0 (tests) it is known once the listener has bound.
+        AtomicReference<String> nodeUrl = new AtomicReference<>(config.nodeUrl());
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock, optionalPrompts,
+                nodeUrl::get);
         CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock,
                 optionalPrompts);
         AgiScriptRouter router = new AgiScriptRouter()
@@ -64,6 +68,10 @@ public final class AfterhoursServer implements AutoCloseable {
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
+        if (nodeUrl.get().isEmpty()) {
+            nodeUrl.set(AfterhoursConfig.nodeUrl(config.agi().bindAddress(), agi.port()));
+        }
+        log.info("this node screens its legs at {} (AFTERHOURS_NODE)", nodeUrl.get());
         HealthMonitor health = new HealthMonitor(database, escalation::amiHealth,
                 () -> callerSide.journalBacklog() + sessionLog.backlog(),
                 agi::activeCalls, config.dataDir().resolve("status"), clock).start();

@@ -45,6 +45,18 @@ final class CallerSide implements AutoCloseable {
         this.script = script;
     }
 
+    /** The first calls after a start get numbers from the database, not the offline range, when it answers. */
+    private static void awaitFirstBlock(BlockReferenceNumbers references) {
+        try {
+            if (!references.awaitFirstBlock(java.time.Duration.ofSeconds(10))) {
+                log.warn("no block of reference numbers from the database yet: calls get numbers of this node's"
+                        + " offline range until one arrives");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
                             TechnicianConnector technicians, Clock clock, OptionalPrompts optionalPrompts) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"), "node-" + config.nodeId());
@@ -56,6 +68,7 @@ final class CallerSide implements AutoCloseable {
         BlockReferenceNumbers references = new BlockReferenceNumbers(
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background, clock);
+        awaitFirstBlock(references);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
                 technicians, LOGGED_VOICEMAIL_ALERTS, clock, optionalPrompts);
         return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);

@@ -38,7 +38,7 @@ final class OnCallRuntime implements AutoCloseable {
         RuleBookSource source = repository.source(settings.setup());
         DiskKeptSetup kept = keptCopy == null ? null : new DiskKeptSetup(source, keptCopy);
         try {
-            seed(settings, repository);
+            seed(settings.setup(), settings.seedFile(), repository);
         } catch (RuntimeException databaseDown) {
             if (kept == null) {
                 throw databaseDown;
@@ -61,26 +61,32 @@ final class OnCallRuntime implements AutoCloseable {
         return new OnCallRuntime(book.pollEvery(settings.refresh()));
     }
 
-    private static void seed(OnCallSettings settings, RuleBookRepository repository) {
-        if (settings.seedFile() == null) {
-            return;
+    /**
+     * Imports {@code seedFile} into {@code setup} when that setup has nothing yet (a first start, or the commands on
+     * a fresh clone). @return whether it did
+     */
+    static boolean seed(String setup, Path seedFile, RuleBookRepository repository) {
+        if (seedFile == null) {
+            return false;
         }
-        if (!Files.isRegularFile(settings.seedFile())) {
+        if (!Files.isRegularFile(seedFile)) {
             log.warn("{} names {}, which does not exist: nothing to import on a first start", OnCallSettings.SEED_FILE,
-                    settings.seedFile());
-            return;
+                    seedFile);
+            return false;
         }
         OnCallSetup sample;
         try {
-            sample = OnCallFile.read(settings.seedFile());
+            sample = OnCallFile.read(seedFile);
         } catch (SetupException e) {
-            throw new ConfigException(OnCallSettings.SEED_FILE, settings.seedFile() + " is not a valid on-call setup: "
+            throw new ConfigException(OnCallSettings.SEED_FILE, seedFile + " is not a valid on-call setup: "
                     + e.getMessage());
         }
-        if (repository.importIfEmpty(settings.setup(), sample)) {
-            log.info("on-call setup '{}' was empty: imported {} ({} lines, {} people)", settings.setup(),
-                    settings.seedFile(), sample.lines().size(), sample.people().size());
+        if (repository.importIfEmpty(setup, sample)) {
+            log.info("on-call setup '{}' was empty: imported {} ({} lines, {} people)", setup, seedFile,
+                    sample.lines().size(), sample.people().size());
+            return true;
         }
+        return false;
     }
 
     RefreshingRuleBook ruleBook() {

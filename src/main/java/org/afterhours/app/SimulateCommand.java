@@ -91,7 +91,9 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         String secret = System.getenv().getOrDefault("AFTERHOURS_AMI_SECRET", "simulate");
         FakeAmi ami = new FakeAmi("afterhours", secret).contexts("afterhours-screen")
                 .otherPhones(TechnicianBehaviour.answers("1"))
-                .runningAgi(host, port, (context, exten, vars) -> "screen?ref=" + vars.get("AFTERHOURS_REF")
+                // As [afterhours-screen] does: the node the leg names, else the one this call went to.
+                .runningAgi(host, port, (context, exten, vars) -> vars.getOrDefault("AFTERHOURS_NODE",
+                        "agi://" + host + ":" + port) + "/screen?ref=" + vars.get("AFTERHOURS_REF")
                         + "&role=" + vars.get("AFTERHOURS_ROLE") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT"));
         phones.forEach((dial, behaviour) -> ami.phone(dial, behaviour(behaviour)));
         ami.start(amiPort);
