@@ -9,6 +9,7 @@ import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
 import org.afterhours.calllog.CallJournal;
+import org.afterhours.calllog.CutOffCalls;
 import org.afterhours.calllog.JournalWriter;
 import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.Database;
@@ -28,12 +29,18 @@ final class CallerSide implements AutoCloseable {
 
     private final CallJournal journal;
     private final JournalWriter writer;
+    /** Closes the calls a dead run of this node left open, once its events are written. */
+    private final CutOffCalls cutOff;
+    private final Thread cutOffThread;
     private final ExecutorService background;
     private final AfterHoursScript script;
 
-    private CallerSide(CallJournal journal, JournalWriter writer, ExecutorService background, AfterHoursScript script) {
+    private CallerSide(CallJournal journal, JournalWriter writer, CutOffCalls cutOff, Thread cutOffThread,
+                       ExecutorService background, AfterHoursScript script) {
         this.journal = journal;
         this.writer = writer;
+        this.cutOff = cutOff;
+        this.cutOffThread = cutOffThread;
         this.background = background;
         this.script = script;
     }
@@ -52,31 +59,45 @@ final class CallerSide implements AutoCloseable {
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
                             TechnicianConnector technicians, Clock clock, OptionalPrompts optionalPrompts) {
-        CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
-        JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource()));
+        CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"), "node-" + config.nodeId());
+        JdbcCallLogStore store = new JdbcCallLogStore(database.dataSource());
+        JournalWriter writer = JournalWriter.start(journal, store);
+        CutOffCalls cutOff = new CutOffCalls(journal, store, new LoggedCutOffCalls(), clock);
+        Thread cutOffThread = cutOff.startInBackground();
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         BlockReferenceNumbers references = new BlockReferenceNumbers(
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
-                config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
+                config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background, clock);
         awaitFirstBlock(references);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
                 technicians, LOGGED_VOICEMAIL_ALERTS, clock, optionalPrompts);
-        return new CallerSide(journal, writer, background, script);
+        return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);
     }
 
     AfterHoursScript script() {
         return script;
     }
 
+    /** Call events in the journal not yet in the database. */
+    int journalBacklog() {
+        return journal.pendingCount();
+    }
+
     /**
-     * Until the managers' notifier is wired here: every new message is a WARN line and every failed recording an
-     * ERROR line, which an operator's log alerting can page on.
+     * Until the managers' notifier is wired here, every new message and every failed recording is a log line an
+     * operator's alerting can page on: an urgent message (an emergency nobody accepted) a WARN, a failed recording
+     * an ERROR, and an ordinary message INFO, so that a busy night does not flood the log.
      */
     private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = new VoicemailAlerts() {
         @Override
         public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
-            log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
-                    urgent ? "URGENT " : "", line.id(), reference, path);
+            if (urgent) {
+                log.warn("URGENT voicemail for line {} (reference {}) at {}: a technician must respond within one "
+                        + "hour", line.id(), reference, path);
+            } else {
+                log.info("voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
+                        line.id(), reference, path);
+            }
         }
 
         @Override
@@ -89,6 +110,8 @@ final class CallerSide implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        cutOff.stop();
+        cutOffThread.join();
         writer.close();
         journal.close();
         background.close();

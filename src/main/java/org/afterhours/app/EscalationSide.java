@@ -55,6 +55,11 @@ final class EscalationSide implements AutoCloseable {
     private static final Notifier LOGGED_NOTIFICATIONS = (person, subject, body) ->
             log.info("notification for {} <{}>: {}", person.id(), person.email(), subject);
 
+    /** The manager interface's state: CONNECTED, CONNECTING, DISCONNECTED, or NOT_SET_UP without a secret. */
+    String amiHealth() {
+        return dialer.client().settings().hasSecret() ? dialer.client().health().name() : "NOT_SET_UP";
+    }
+
     TechnicianConnector connector() {
         return connector;
     }

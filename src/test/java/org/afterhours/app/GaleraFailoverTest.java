@@ -137,7 +137,8 @@ class GaleraFailoverTest {
         GaleraCluster.Member survivor = cluster.member(3);
         await().atMost(Duration.ofSeconds(120)).until(() -> endedRecords(survivor) == CALLS);
         EventCheck events = checkEvents(survivor);
-        assertEquals(CALLS, events.references(), "every call has events");
+        assertEquals(CALLS, events.calls(), "every call has events, under one call id");
+        assertEquals(CALLS, events.references(), "no two calls share a reference");
         assertEquals(0, events.gaps(), "calls whose events are not exactly 1..n");
         assertEquals(0, events.duplicateStarts(), "calls started more than once");
         assertEquals(references, recordedReferences(survivor), "one record per call read to a caller");
@@ -211,18 +212,19 @@ class GaleraFailoverTest {
         throw new AssertionError("node A's writes did not go through within 60 s", last);
     }
 
-    private record EventCheck(int references, int gaps, int duplicateStarts) {
+    /** Per call (call id): how many calls, how many distinct references they hold, gaps, repeated starts/ends. */
+    private record EventCheck(int calls, int references, int gaps, int duplicateStarts) {
     }
 
     private static EventCheck checkEvents(GaleraCluster.Member member) throws SQLException {
         try (Connection c = member.connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*),"
+             ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT reference),"
                      + " SUM(events <> last OR first <> 1), SUM(starts <> 1 OR ends <> 1) FROM ("
-                     + "  SELECT reference, COUNT(*) AS events, MIN(sequence) AS first, MAX(sequence) AS last,"
-                     + "  SUM(type = 'CALL_STARTED') AS starts, SUM(type = 'CALL_ENDED') AS ends"
-                     + "  FROM " + DATABASE + ".call_event GROUP BY reference) per_call")) {
+                     + "  SELECT call_id, MIN(reference) AS reference, COUNT(*) AS events, MIN(sequence) AS first,"
+                     + "  MAX(sequence) AS last, SUM(type = 'CALL_STARTED') AS starts, SUM(type = 'CALL_ENDED') AS ends"
+                     + "  FROM " + DATABASE + ".call_event GROUP BY call_id) per_call")) {
             r.next();
-            return new EventCheck(r.getInt(1), r.getInt(2), r.getInt(3));
+            return new EventCheck(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4));
         }
     }
 
