@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.afterhours.calllog.CallEvent;
+import org.afterhours.calllog.MessageStatus;
 
 /** What each kind of event changes in its call's {@code call_record} row. */
 final class CallRecordProjection {
@@ -30,8 +31,8 @@ final class CallRecordProjection {
                 s.setString(2, e.reference().digits());
             });
             case VOICEMAIL_KEPT -> update(c, "UPDATE call_record SET voicemail_path = ?, voicemail_format = ?,"
-                    + " voicemail_duration_ms = ?, voicemail_urgent = ?, voicemail_status = 'PENDING_RESPONSE'"
-                    + " WHERE reference = ?", s -> {
+                    + " voicemail_duration_ms = ?, voicemail_urgent = ?, voicemail_status = '"
+                    + MessageStatus.PENDING_RESPONSE + "' WHERE reference = ?", s -> {
                         s.setString(1, JdbcCallLogStore.text(e.attribute("path")));
                         s.setString(2, SqlValues.fit(e.attribute("format"), 16));
                         s.setLong(3, parseLong(e.attribute("durationMillis")));

@@ -1,7 +1,9 @@
 package org.afterhours.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.afterhours.calllog.AfterCallEvent;
 import org.afterhours.calllog.AfterCallEventType;
@@ -17,23 +19,26 @@ public final class JdbcAfterCallLog implements AfterCallLog {
 
     @Override
     public void record(AfterCallEvent e) {
-        Transactions.inTransaction(dataSource, "record " + e.type() + " for " + e.reference(), c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO after_call_event (reference, occurred_at,"
-                    + " type, due_id, recipient, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, e.reference().digits());
-                SqlValues.setUtc(s, 2, e.at());
-                s.setString(3, e.type().name());
-                if (e.dueId() == 0) {
-                    s.setNull(4, java.sql.Types.BIGINT);
-                } else {
-                    s.setLong(4, e.dueId());
-                }
-                s.setString(5, SqlValues.fit(e.recipient(), 120));
-                s.setString(6, SqlValues.fit(e.channel(), 16));
-                s.setString(7, SqlValues.fit(e.detail(), 500));
-                return s.executeUpdate();
+        Transactions.inTransaction(dataSource, "record " + e.type() + " for " + e.reference(), c -> insert(c, e));
+    }
+
+    /** Inside the caller's transaction. */
+    static int insert(Connection c, AfterCallEvent e) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO after_call_event (reference, occurred_at,"
+                + " type, due_id, recipient, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, e.reference().digits());
+            SqlValues.setUtc(s, 2, e.at());
+            s.setString(3, e.type().name());
+            if (e.dueId() == 0) {
+                s.setNull(4, java.sql.Types.BIGINT);
+            } else {
+                s.setLong(4, e.dueId());
             }
-        });
+            s.setString(5, SqlValues.fit(e.recipient(), 120));
+            s.setString(6, SqlValues.fit(e.channel(), 16));
+            s.setString(7, SqlValues.fit(e.detail(), 500));
+            return s.executeUpdate();
+        }
     }
 
     @Override
