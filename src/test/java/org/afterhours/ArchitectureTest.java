@@ -74,6 +74,9 @@ class ArchitectureTest {
             Map.entry("escalation", Rule.of(Set.of("oncall", "calllog"))),
             Map.entry("dialout", Rule.of(Set.of("ami", "escalation"))),
             Map.entry("followup", Rule.of(Set.of("calllog", "oncall", "escalation"))),
+            // One sender per channel behind escalation's ports; mail and templates are its libraries.
+            Map.entry("notify", Rule.of(Set.of("escalation", "calllog", "oncall"), "jakarta.mail.",
+                    "jakarta.activation.", "freemarker.")),
             Map.entry("console", Rule.of(DOMAIN, "io.netty.", "freemarker.")),
             Map.entry("app", Rule.everything()));
 
