@@ -22,9 +22,9 @@ import org.afterhours.db.DatabaseSettings;
  */
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
                                FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
-                               EscalationSettings escalation, HoldSettings hold) {
+                               EscalationSettings escalation, HoldSettings hold, AfterCallConfig afterCall) {
 
-    static final Set<String> KEYS = Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
+    static final Set<String> KEYS = keys(Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
             "agi.shutdown-grace-seconds", "agi.status-variable", "data.dir", "db.url", "db.user",
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
@@ -34,7 +34,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS,
             "ami.host", "ami.port", "ami.username", "escalation.screening-timeout-seconds",
             "escalation.screen-context", "escalation.caller-id-number", "escalation.alert-roles",
-            "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class");
+            "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class"), AfterCallConfig.KEYS);
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -65,7 +65,14 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
         return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source),
-                OnCallSettings.from(source), ami(source), escalation(source), hold(source));
+                OnCallSettings.from(source), ami(source), escalation(source), hold(source),
+                AfterCallConfig.from(source));
+    }
+
+    private static Set<String> keys(Set<String> core, Set<String> afterCall) {
+        Set<String> all = new java.util.HashSet<>(core);
+        all.addAll(afterCall);
+        return Set.copyOf(all);
     }
 
     /** Asterisk's manager interface; the secret only from AFTERHOURS_AMI_SECRET (empty: AMI is not set up). */
@@ -152,7 +159,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
                 bool(source, "flow.allow-simulated-time", false));
     }
 
-    private static int integer(ConfigSource source, String key, int fallback, int min, int max) {
+    static int integer(ConfigSource source, String key, int fallback, int min, int max) {
         String text = source.get(key, Integer.toString(fallback));
         try {
             int value = Integer.parseInt(text);
@@ -165,7 +172,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         }
     }
 
-    private static boolean bool(ConfigSource source, String key, boolean fallback) {
+    static boolean bool(ConfigSource source, String key, boolean fallback) {
         String text = source.get(key, Boolean.toString(fallback));
         if (!text.equals("true") && !text.equals("false")) {
             throw new ConfigException(key, "must be true or false, got '" + text + "'");

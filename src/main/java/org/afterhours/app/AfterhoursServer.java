@@ -23,13 +23,15 @@ public final class AfterhoursServer implements AutoCloseable {
     private final OnCallRuntime oncall;
     private final EscalationSide escalation;
     private final CallerSide callerSide;
+    private final AfterCallSide afterCall;
     private final AgiServer agi;
 
     private AfterhoursServer(Database database, SessionLogWriter sessionLog, OnCallRuntime oncall,
-            EscalationSide escalation, CallerSide callerSide, AgiServer agi) {
+            AfterCallSide afterCall, EscalationSide escalation, CallerSide callerSide, AgiServer agi) {
         this.database = database;
         this.sessionLog = sessionLog;
         this.oncall = oncall;
+        this.afterCall = afterCall;
         this.escalation = escalation;
         this.callerSide = callerSide;
         this.agi = agi;
@@ -37,18 +39,24 @@ public final class AfterhoursServer implements AutoCloseable {
 
     /** Starts on an already running database (tests share one); {@link #close()} leaves it running. */
     public static AfterhoursServer start(AfterhoursConfig config, Database database) throws InterruptedException {
-        Clock clock = Clock.systemUTC();
+        return start(config, database, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: tests move the server to a known hour of the week. */
+    static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
+            throws InterruptedException {
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
         RuleBook rules = oncall.ruleBook();
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock);
-        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock);
+        AfterCallSide afterCall = AfterCallSide.start(config, database, rules, clock);
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), afterCall.notifier(), clock);
+        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), afterCall, clock);
         AgiScriptRouter router = new AgiScriptRouter()
                 .register(ConnectionProbe.PATH, new ConnectionProbe())
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
-        return new AfterhoursServer(database, sessionLog, oncall, escalation, callerSide, agi);
+        return new AfterhoursServer(database, sessionLog, oncall, afterCall, escalation, callerSide, agi);
     }
 
     /** The live rule book: the database's setup, refreshed when it changes, the last good one while it is down. */
@@ -58,6 +66,11 @@ public final class AfterhoursServer implements AutoCloseable {
 
     public EscalationPlanner escalationPlanner() {
         return oncall.planner();
+    }
+
+    /** Follow-ups owed and done, messages acknowledged and answered: for the console and the CLI. */
+    public org.afterhours.followup.FollowUps followUps() {
+        return afterCall.followUps();
     }
 
     public int agiPort() {
@@ -74,6 +87,7 @@ public final class AfterhoursServer implements AutoCloseable {
         agi.close();
         escalation.close();
         callerSide.close();
+        afterCall.close();
         oncall.close();
         sessionLog.close();
         log.info("afterhours stopped");

@@ -36,9 +36,11 @@ final class CallerSide implements AutoCloseable {
     }
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
-                            TechnicianConnector technicians, Clock clock) {
+                            TechnicianConnector technicians, AfterCallSide afterCall, Clock clock) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
-        JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource()));
+        // Each event reaches MariaDB with the deadlines it starts (a message's clock, a follow-up) in one transaction.
+        JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource(),
+                afterCall.obligations(), afterCall.scheduled()));
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         BlockReferenceNumbers references = new BlockReferenceNumbers(
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
@@ -52,7 +54,10 @@ final class CallerSide implements AutoCloseable {
         return script;
     }
 
-    /** Every new message is a WARN line an operator's log alerting can page on, until notifications exist. */
+    /**
+     * Every new message is also a WARN line at once, on the caller's node, even while the database is down: the
+     * notices themselves go out from the due table once the message's event has reached it.
+     */
     private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->
             log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
                     urgent ? "URGENT " : "", line.id(), reference, path);

@@ -30,26 +30,20 @@ final class EscalationSide implements AutoCloseable {
         this.screening = screening;
     }
 
-    static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner, Clock clock) {
+    static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner, Notifier notifier,
+                                Clock clock) {
         if (!config.ami().hasSecret()) {
             log.warn("AFTERHOURS_AMI_SECRET is not set: no technician can be called; emergency callers leave an "
                     + "urgent message instead");
         }
         AmiDialer dialer = AmiDialer.start(config.ami());
         EmergencyDesk desk = new EmergencyDesk();
-        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation(), LOGGED_NOTIFICATIONS);
+        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation(), notifier);
         TechnicianConnector connector = new EscalatingConnector(planner, dialer, desk, config.escalation(),
                 config.hold(), managers, clock);
         return new EscalationSide(dialer, connector,
                 new ScreeningScript(desk, config.escalation().screeningTimeout()));
     }
-
-    /**
-     * Until email is configured (the notifications issue), a written alert is an INFO line naming the recipient,
-     * never the body's details twice: an operator can forward it.
-     */
-    private static final Notifier LOGGED_NOTIFICATIONS = (person, subject, body) ->
-            log.info("notification for {} <{}>: {}", person.id(), person.email(), subject);
 
     TechnicianConnector connector() {
         return connector;

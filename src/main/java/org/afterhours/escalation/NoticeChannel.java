@@ -12,8 +12,10 @@ public interface NoticeChannel {
     /** True when each recipient gets a copy of their own (email, phone); false for a team channel posted once. */
     boolean perRecipient();
 
-    /** Whether this channel can reach {@code to} at all (an email channel needs an address). */
-    boolean reaches(Recipient to);
+    /** Whether this channel can reach {@code to} at all (an email channel needs an address); team channels: yes. */
+    default boolean reaches(Recipient to) {
+        return true;
+    }
 
     /** @return what the other side answered, for the record */
     String deliver(Notice notice);

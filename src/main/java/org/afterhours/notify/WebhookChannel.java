@@ -50,11 +50,6 @@ public final class WebhookChannel implements NoticeChannel {
     }
 
     @Override
-    public boolean reaches(Recipient to) {
-        return true;
-    }
-
-    @Override
     public String deliver(Notice notice) {
         HttpRequest request = HttpRequest.newBuilder(settings.url()).timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")

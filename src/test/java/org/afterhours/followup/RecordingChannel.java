@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.afterhours.escalation.Notice;
 import org.afterhours.escalation.NoticeChannel;
-import org.afterhours.escalation.Recipient;
 
 /** A notice channel that keeps what it was given ("KIND recipient"), and fails for the recipients it is told to. */
 final class RecordingChannel implements NoticeChannel {
@@ -21,11 +20,6 @@ final class RecordingChannel implements NoticeChannel {
 
     @Override
     public boolean perRecipient() {
-        return true;
-    }
-
-    @Override
-    public boolean reaches(Recipient to) {
         return true;
     }
 
