@@ -132,6 +132,9 @@ public final class AmiClient implements AutoCloseable {
     private final AtomicLong sessions = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile Health health = Health.DISCONNECTED;
+    /** Wakes {@link #awaitLoginAttempt} waiters; a lock, not synchronized, so waiting virtual threads never pin. */
+    private final java.util.concurrent.locks.ReentrantLock healthLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.Condition healthChanged = healthLock.newCondition();
     /** The logged-in connection, or null; written on the events thread only. */
     private volatile Session current;
     private volatile String problem = "not started";
@@ -171,6 +174,32 @@ public final class AmiClient implements AutoCloseable {
 
     public Health health() {
         return health;
+    }
+
+    public Timing timing() {
+        return timing;
+    }
+
+    /**
+     * The health once a login attempt under way has finished, waiting at most {@code max} for it: an emergency that
+     * arrives while we are logging in (at start, or reconnecting) waits the few milliseconds the login takes rather
+     * than going straight to a message. Returns at once when no attempt is under way.
+     */
+    public Health awaitLoginAttempt(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        healthLock.lock();
+        try {
+            while (health == Health.CONNECTING) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                healthChanged.awaitNanos(left);
+            }
+            return health;
+        } finally {
+            healthLock.unlock();
+        }
     }
 
     /** Why the client is not connected (the last failure), or "" while connected. */
@@ -503,7 +532,13 @@ public final class AmiClient implements AutoCloseable {
             return;
         }
         Health before = health;
-        health = next;
+        healthLock.lock();
+        try {
+            health = next;
+            healthChanged.signalAll();
+        } finally {
+            healthLock.unlock();
+        }
         if (next == Health.DISCONNECTED) {
             log.warn("AMI {} {} -> {}: {}", settings.address(), before, next, detail);
         } else {

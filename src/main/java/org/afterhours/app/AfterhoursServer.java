@@ -42,8 +42,11 @@ public final class AfterhoursServer implements AutoCloseable {
         return start(config, database, Clock.systemUTC());
     }
 
-    /** With a clock of the caller's: tests move the server to a known hour of the week. */
-    static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
+    /**
+     * The same on a clock of the caller's choosing: tests run the whole product at an instant they fix, so that who
+     * is on call and whether the line is open never depend on the day the suite runs.
+     */
+    public static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
             throws InterruptedException {
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);

@@ -73,9 +73,15 @@ public final class AmiDialer implements Dialer, AutoCloseable {
         return client;
     }
 
+    /** Logged in; a login under way is waited for (bounded by the AMI response timeout) rather than refused. */
     @Override
     public boolean available() {
-        return client.health() == AmiClient.Health.CONNECTED;
+        try {
+            return client.awaitLoginAttempt(client.timing().responseTimeout()) == AmiClient.Health.CONNECTED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -148,7 +154,7 @@ public final class AmiDialer implements Dialer, AutoCloseable {
     /** A leg Asterisk may still ring that we could not hang up: hung up once AMI is logged in again. */
     void stray(String legId) {
         strays.add(legId);
-        if (available()) {
+        if (client.health() == AmiClient.Health.CONNECTED) {
             hangUpStrays(); // came back in between
         }
     }

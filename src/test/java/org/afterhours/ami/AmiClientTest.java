@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.afterhours.simulator.FakeAmi;
 import org.afterhours.simulator.TechnicianBehaviour;
@@ -69,6 +72,55 @@ class AmiClientTest {
     private static OriginateRequest originate(String actionId, String dial, String channelId, Duration timeout) {
         return new OriginateRequest(actionId, dial, "afterhours-screen", "s", timeout,
                 "\"Afterhours 4815\" <9132016503>", Map.of("AFTERHOURS_REF", "4815"), channelId);
+    }
+
+    @Test
+    void a_caller_who_asks_while_the_login_is_under_way_waits_for_it_rather_than_being_refused() throws Exception {
+        ami.start();
+        // Asterisk's banner is held back: the client has connected and waits in the middle of its login.
+        CountDownLatch bannerReleased = new CountDownLatch(1);
+        try (ServerSocket slowPbx = new ServerSocket(0)) {
+            Thread.ofVirtual().start(() -> relayAfter(slowPbx, bannerReleased));
+            client = new AmiClient(new AmiSettings("127.0.0.1", slowPbx.getLocalPort(), "afterhours", SECRET), FAST);
+            client.start();
+            await().atMost(WAIT).until(() -> client.health() == AmiClient.Health.CONNECTING);
+
+            CompletableFuture<AmiClient.Health> asked = new CompletableFuture<>();
+            Thread caller = Thread.ofVirtual().start(() -> {
+                try {
+                    asked.complete(client.awaitLoginAttempt(WAIT));
+                } catch (InterruptedException e) {
+                    asked.completeExceptionally(e);
+                }
+            });
+            await().atMost(WAIT).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+            assertFalse(asked.isDone(), "answered before the login finished");
+
+            bannerReleased.countDown();
+            assertEquals(AmiClient.Health.CONNECTED, asked.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        }
+    }
+
+    /** Accepts one connection and, once {@code release} opens, pipes it to the fake AMI both ways. */
+    private void relayAfter(ServerSocket listener, CountDownLatch release) {
+        try (Socket client = listener.accept()) {
+            release.await();
+            try (Socket pbx = new Socket("127.0.0.1", ami.port())) {
+                Thread toPbx = Thread.ofVirtual().start(() -> pipe(client, pbx));
+                pipe(pbx, client);
+                toPbx.join();
+            }
+        } catch (IOException | InterruptedException e) {
+            // the test is over
+        }
+    }
+
+    private static void pipe(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException e) {
+            // one side closed
+        }
     }
 
     @Test

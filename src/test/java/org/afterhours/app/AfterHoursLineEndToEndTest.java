@@ -12,12 +12,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.afterhours.TestClocks;
 import org.afterhours.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,11 @@ import org.junit.jupiter.api.Test;
  * {@code ./afterhours simulate} playing the caller, and the call's rows in MariaDB afterwards.
  */
 class AfterHoursLineEndToEndTest {
+    /**
+     * Every call of this test is placed on Tuesday 2026-11-17 at 21:30 Chicago time: after hours, a week in which
+     * the sample rotation makes Alice Adams the on-call technician and Bob Brown the second call, no override.
+     */
+    static final Instant TUESDAY_NIGHT = Instant.parse("2026-11-18T03:30:00Z");
     private static final Pattern REFERENCE = Pattern.compile("> SAY DIGITS \"([0-9]{7})\"");
     private AfterhoursServer server;
     private int amiPort;
@@ -46,7 +53,7 @@ class AfterHoursLineEndToEndTest {
                 "AFTERHOURS_AMI_SECRET", "simulate",
                 "AFTERHOURS_ONCALL_SETUP", setup,
                 "AFTERHOURS_DATA_DIR", TestDatabases.targetDir("e2e-" + System.nanoTime()).toString()));
-        server = AfterhoursServer.start(config, TestDatabases.shared());
+        server = AfterhoursServer.start(config, TestDatabases.shared(), TestClocks.startingAt(TUESDAY_NIGHT));
     }
 
     @AfterEach
@@ -72,7 +79,7 @@ class AfterHoursLineEndToEndTest {
 
     @Test
     void a_non_emergency_caller_who_leaves_a_message_is_on_record_with_every_step() throws Exception {
-        String dialogue = simulate("--after-hours", "--keys", "2,1,#,1", "--caller-name", "Pat <Caller>");
+        String dialogue = simulate("--keys", "2,1,#,1", "--caller-name", "Pat <Caller>");
         String reference = referenceIn(dialogue);
 
         Map<String, String> row = await().atMost(Duration.ofSeconds(20))
@@ -94,7 +101,7 @@ class AfterHoursLineEndToEndTest {
 
     @Test
     void an_emergency_caller_hears_the_reference_and_is_on_record_as_an_emergency() throws Exception {
-        String dialogue = simulate("--after-hours", "--keys", "1,#,1");
+        String dialogue = simulate("--keys", "1,#,1");
         String reference = referenceIn(dialogue);
 
         Map<String, String> row = await().atMost(Duration.ofSeconds(20))
@@ -108,7 +115,7 @@ class AfterHoursLineEndToEndTest {
     @Test
     void an_emergency_reaches_the_second_technician_through_the_pbx_and_the_record_shows_every_ring()
             throws Exception {
-        String dialogue = simulate("--after-hours", "--keys", "1", "--fake-ami", "--ami-port", Integer.toString(amiPort),
+        String dialogue = simulate("--keys", "1", "--fake-ami", "--ami-port", Integer.toString(amiPort),
                 "--phone", "PJSIP/+19135550101@trunk=busy", "--phone", "PJSIP/alice=no-key",
                 "--talk-seconds", "1");
         String reference = referenceIn(dialogue);
@@ -121,7 +128,8 @@ class AfterHoursLineEndToEndTest {
         assertEquals("CONNECTED", row.get("outcome"));
         assertEquals("ACCEPTED", row.get("escalation_outcome"));
         assertEquals("bob", row.get("accepted_by"));
-        // The sample policy rings the on-call technician twice on each of her contact points before going on.
+        // Alice is on call that night, Bob second: the sample policy rings Alice twice on each of her contact points
+        // before going on to Bob, who accepts.
         assertEquals(List.of("alice BUSY", "alice VOICEMAIL_OR_NO_KEY", "alice BUSY", "alice VOICEMAIL_OR_NO_KEY",
                 "bob ACCEPTED"), attempts(reference));
     }

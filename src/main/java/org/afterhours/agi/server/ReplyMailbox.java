@@ -15,6 +15,8 @@ final class ReplyMailbox {
     private final Condition changed = lock.newCondition();
     private boolean awaiting;
     private AgiReply reply;
+    /** Whether the HANGUP line had already arrived when {@link #reply} did: the netty thread sees both in order. */
+    private boolean replyFollowedHangup;
     private volatile boolean hangupSeen;
     private volatile AgiHangupException closed;
 
@@ -29,8 +31,12 @@ final class ReplyMailbox {
         }
     }
 
-    /** Blocks until the awaited reply arrives or the connection ends. */
-    AgiReply awaitReply() throws InterruptedException {
+    /**
+     * Blocks until the awaited reply arrives or the connection ends. The reply says whether it came after the
+     * HANGUP line: one that came before it answered a command on a live channel and stands, however late this
+     * thread wakes to read it.
+     */
+    Received awaitReply() throws InterruptedException {
         lock.lock();
         try {
             while (reply == null && closed == null) {
@@ -39,7 +45,7 @@ final class ReplyMailbox {
             if (reply == null) {
                 throw closed;
             }
-            AgiReply r = reply;
+            Received r = new Received(reply, replyFollowedHangup);
             reply = null;
             awaiting = false;
             return r;
@@ -56,6 +62,7 @@ final class ReplyMailbox {
                 return false;
             }
             reply = received;
+            replyFollowedHangup = hangupSeen;
             changed.signalAll();
             return true;
         } finally {
@@ -86,5 +93,9 @@ final class ReplyMailbox {
 
     AgiHangupException closedCause() {
         return closed;
+    }
+
+    /** A reply, and whether Asterisk had written HANGUP before it. */
+    record Received(AgiReply reply, boolean afterHangup) {
     }
 }

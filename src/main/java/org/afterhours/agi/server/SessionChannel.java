@@ -45,9 +45,10 @@ final class SessionChannel implements AgiChannel {
             throwIfGone();
             mailbox.expectReply();
             connection.writeAndFlush(command.line() + "\n");
-            AgiReply reply = mailbox.awaitReply();
+            ReplyMailbox.Received received = mailbox.awaitReply();
+            AgiReply reply = received.reply();
             log.trace("[{}] {} -> {} result={}", sessionId, command.verb(), reply.code(), reply.result());
-            return interpret(command, reply);
+            return interpret(command, reply, received.afterHangup());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AgiHangupException(AgiHangupException.Cause.SERVER_SHUTDOWN, "interrupted while waiting");
@@ -56,11 +57,15 @@ final class SessionChannel implements AgiChannel {
         }
     }
 
-    private AgiReply interpret(AgiCommand command, AgiReply reply) {
+    private AgiReply interpret(AgiCommand command, AgiReply reply, boolean afterHangup) {
         switch (reply.code()) {
             case AgiReply.SUCCESS -> {
-                // A reply that comes after the HANGUP line was for a dead channel: the caller is gone.
-                throwIfGone();
+                // A reply written after the HANGUP line was for a dead channel: the caller is gone. One written
+                // before it is the live channel's answer (a key pressed just before hanging up, say) and stands;
+                // the next command learns of the hang-up.
+                if (afterHangup) {
+                    throw new AgiHangupException(AgiHangupException.Cause.CALLER_HUNG_UP, "caller hung up");
+                }
                 return reply;
             }
             case AgiReply.DEAD_CHANNEL -> {
