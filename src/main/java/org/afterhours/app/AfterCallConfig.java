@@ -29,7 +29,8 @@ record AfterCallConfig(AfterCallSettings clocks, Duration pollInterval, String h
     static final Set<String> KEYS = Set.of("followup.message-steps", "followup.message-breach-minutes",
             "followup.due-hours", "followup.reminder-hours", "followup.non-emergency",
             "followup.emergency-response-minutes", "followup.manager-role", "followup.breach-roles",
-            "followup.poll-seconds", "followup.helpdesk-email", "followup.link-base-url", "followup.link-valid-hours",
+            "followup.poll-seconds", "followup.helpdesk-email", "followup.coverage-hour-utc", "followup.coverage-days",
+            "followup.link-base-url", "followup.link-valid-hours",
             "notify.smtp-host", "notify.smtp-port", "notify.smtp-security", "notify.smtp-user", "notify.from",
             "notify.recordings-folder", "notify.attach-max-kb", "notify.timeout-seconds", "notify.webhook-attempts");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+");
@@ -57,7 +58,10 @@ record AfterCallConfig(AfterCallSettings clocks, Duration pollInterval, String h
                             (int) d.emergencyResponse().toMinutes(), 1, 24 * 60)),
                     d.responseSettle(),
                     role(source, "followup.manager-role", d.managerRole()),
-                    roles(source, "followup.breach-roles", d.breachRoles()));
+                    roles(source, "followup.breach-roles", d.breachRoles()),
+                    AfterhoursConfig.integer(source, "followup.coverage-hour-utc", d.coverageHourUtc(), 0, 23),
+                    Duration.ofDays(AfterhoursConfig.integer(source, "followup.coverage-days",
+                            (int) d.coverageWindow().toDays(), 1, 90)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("followup.message-steps", e.getMessage()
                     + " (followup.message-breach-minutes, followup.reminder-hours and followup.due-hours must agree)");

@@ -14,6 +14,7 @@ import org.afterhours.escalation.NoticeChannel;
 import org.afterhours.escalation.Notifier;
 import org.afterhours.followup.AfterCallClocks;
 import org.afterhours.followup.AfterCallStores;
+import org.afterhours.followup.CoverageWarnings;
 import org.afterhours.followup.DueWorkPoller;
 import org.afterhours.followup.FollowUps;
 import org.afterhours.followup.Obligations;
@@ -61,6 +62,8 @@ final class AfterCallSide implements AutoCloseable {
                 after.links().isPresent() ? "; one-click acknowledgement links on" : "");
         AfterCallStores stores = stores(database.dataSource());
         Obligations obligations = new Obligations(after.clocks());
+        // Every node schedules the same next daily coverage warning; the table keeps one.
+        stores.queue().schedule(List.of(CoverageWarnings.nextDaily(clock.instant(), after.clocks().coverageHourUtc())));
         PollerSettings defaults = PollerSettings.DEFAULTS;
         DueWorkPoller poller = new DueWorkPoller(stores.queue(), AfterCallClocks.handlers(stores, rules, channels,
                 after.links(), after.clocks(), after.helpdeskEmail(), clock), stores.log(), "node-" + config.nodeId(),

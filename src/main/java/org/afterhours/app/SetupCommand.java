@@ -25,6 +25,8 @@ abstract class SetupCommand implements Callable<Integer> {
     /** Tests hand in a running database and a setup name of their own; null means "from the configuration". */
     Database database;
     String setupName;
+    /** The database the command runs on, while it runs. */
+    Database active;
 
     @Override
     public final Integer call() throws Exception {
@@ -32,10 +34,12 @@ abstract class SetupCommand implements Callable<Integer> {
             return runWithoutDatabase();
         }
         if (database != null) {
+            active = database;
             return run(new RuleBookRepository(database.dataSource()), setupName);
         }
         AfterhoursConfig settings = AfterhoursConfig.load(config, System.getenv());
         try (Database started = Database.start(settings.database())) {
+            active = started;
             return run(new RuleBookRepository(started.dataSource()), settings.oncall().setup());
         }
     }

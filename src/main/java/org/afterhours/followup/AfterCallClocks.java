@@ -29,6 +29,7 @@ public final class AfterCallClocks {
         MessageClock message = new MessageClock(parts, helpdesk);
         FollowUpClock followUp = new FollowUpClock(stores.followUps(), parts);
         ResponseClock response = new ResponseClock(parts);
+        CoverageWarnings coverage = new CoverageWarnings(stores.queue(), rules, parts);
         Map<DueKind, DueHandler> handlers = new EnumMap<>(DueKind.class);
         handlers.put(DueKind.MESSAGE_NOTICE, message::messageKept);
         handlers.put(DueKind.MESSAGE_ESCALATION, message::stepReached);
@@ -36,6 +37,8 @@ public final class AfterCallClocks {
         handlers.put(DueKind.FOLLOW_UP_REMINDER, followUp::remind);
         handlers.put(DueKind.FOLLOW_UP_OVERDUE, followUp::overdue);
         handlers.put(DueKind.EMERGENCY_RESPONSE, response::timeUp);
+        handlers.put(DueKind.COVERAGE_DAILY, coverage::warn);
+        handlers.put(DueKind.COVERAGE_IMPORTED, coverage::warn);
         return handlers;
     }
 }

@@ -13,5 +13,9 @@ public enum DueKind {
     /** A follow-up is due and not done: tell the Support Manager. */
     FOLLOW_UP_OVERDUE,
     /** The contract's response time for an emergency is over: met or breached. */
-    EMERGENCY_RESPONSE
+    EMERGENCY_RESPONSE,
+    /** The daily look at the coverage ahead (step: the day, counted from 1970-01-01); schedules the next day's. */
+    COVERAGE_DAILY,
+    /** A setup was imported: the coverage ahead, told at once (step: the minute of the import). */
+    COVERAGE_IMPORTED
 }

@@ -48,7 +48,7 @@ final class NoticeWriter {
             case FOLLOW_UP_OVERDUE -> "OVERDUE: follow-up of call " + ref + " on " + line + " from " + caller;
             case EMERGENCY_RESPONSE_BREACHED -> "BREACHED: emergency " + ref + " on " + line
                     + " was not accepted within the response time";
-            case GENERAL -> "Call " + ref + " on " + line;
+            case GENERAL, COVERAGE_GAPS -> "Call " + ref + " on " + line;
         };
         String summary = switch (kind) {
             case MESSAGE_KEPT -> caller + " left a" + (call.urgent() ? "n urgent" : "") + " message at "
@@ -61,7 +61,7 @@ final class NoticeWriter {
                     + " and is not done.";
             case EMERGENCY_RESPONSE_BREACHED -> "No technician accepted this emergency within "
                     + facts.getOrDefault("responseMinutes", "15") + " minutes of the caller's key.";
-            case GENERAL -> "";
+            case GENERAL, COVERAGE_GAPS -> "";
         };
         return new Notice(kind, ref, everyone.isEmpty() ? Recipient.address("(nobody)") : everyone.get(0), everyone,
                 subject, summary, facts, call.recordingPath(), "");

@@ -60,6 +60,10 @@ final class AfterCallFixture {
     }
 
     DueWorkPoller poller(String node, List<NoticeChannel> channels) {
+        return poller(node, channels, rules);
+    }
+
+    DueWorkPoller poller(String node, List<NoticeChannel> channels, RuleBook rules) {
         return new DueWorkPoller(stores.queue(), AfterCallClocks.handlers(stores, rules, channels, Optional.of(links),
                 settings, HELPDESK, clock), stores.log(), node, clock, PollerSettings.DEFAULTS);
     }

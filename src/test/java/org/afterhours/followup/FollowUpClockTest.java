@@ -97,7 +97,7 @@ class FollowUpClockTest {
         assertTrue(new Obligations(AfterCallSettings.DEFAULTS).followUpFor(event).isEmpty());
         AfterCallSettings followAll = new AfterCallSettings(AfterCallSettings.DEFAULTS.messageSteps(),
                 Duration.ofMinutes(60), Duration.ofHours(24), Duration.ofHours(20), true, Duration.ofMinutes(15),
-                Duration.ofMinutes(1), "Support Manager", List.of("Support Manager"));
+                Duration.ofMinutes(1), "Support Manager", List.of("Support Manager"), 13, Duration.ofDays(14));
         assertEquals(FollowUpCause.NON_EMERGENCY, new Obligations(followAll).followUpFor(event).orElseThrow().cause());
     }
 }
