@@ -19,6 +19,15 @@ public interface AgiChannel {
 
     void hangup();
 
+    /**
+     * Hands the call back to the dialplan with {@code status} in the server's status variable instead of
+     * {@code SUCCESS}, once the script returns: for a dialplan that has its own way on for that status (e.g. its
+     * voicemail box). Sends nothing now; the last call wins.
+     *
+     * @param status upper-case letters, digits and '_', starting with a letter (at most 32): a dialplan compares it
+     */
+    void returnToDialplan(String status);
+
     /** Plays a file (name without extension); a key from {@code escapeDigits} stops it. */
     Playback streamFile(String file, String escapeDigits);
 
@@ -75,6 +84,13 @@ public interface AgiChannel {
      * @param mohClass a class from musiconhold.conf, or null for the channel's default
      */
     void setMusic(boolean on, String mohClass);
+
+    /**
+     * Has Asterisk hang the channel up {@code after} from now (whole seconds, rounded up), whatever the script is
+     * doing then, even in the middle of a prompt; {@link java.time.Duration#ZERO} cancels it. The script sees the
+     * hang-up as any other.
+     */
+    void setAutoHangup(java.time.Duration after);
 
     ChannelState channelStatus();
 

@@ -18,6 +18,13 @@ public record AgiRequest(
         Map<String, String> environment, String scriptPath, Map<String, List<String>> parameters,
         List<String> arguments) {
 
+    /**
+     * A number as a dialplan extension holds it (digits, an optional leading '+', '-' as a separator); not {@code s},
+     * {@code h}, {@code i} or a pattern.
+     */
+    private static final java.util.regex.Pattern DIALLED_EXTENSION =
+            java.util.regex.Pattern.compile("\\+?[0-9][0-9-]*[0-9]");
+
     public AgiRequest {
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         parameters = Map.copyOf(parameters);
@@ -45,9 +52,19 @@ public record AgiRequest(
         return known(variable("agi_calleridname"));
     }
 
-    /** The number the caller dialled (DNIS), or "" when Asterisk does not know it. */
+    /**
+     * The number the caller dialled: the DNID when the channel has one (a call from a SIP trunk), else the
+     * extension the dialplan runs the AGI under when that is a number (a Local channel, or a {@code Goto} from
+     * another context, leaves {@code agi_dnid: unknown} and the number only in {@code agi_extension}); "" when
+     * neither says.
+     */
     public String dialledNumber() {
-        return known(variable("agi_dnid"));
+        String dnid = known(variable("agi_dnid"));
+        if (!dnid.isEmpty()) {
+            return dnid;
+        }
+        String extension = extension();
+        return DIALLED_EXTENSION.matcher(extension).matches() ? extension : "";
     }
 
     public String context() {

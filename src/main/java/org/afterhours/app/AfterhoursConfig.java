@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.afterhours.ami.AmiSettings;
 import org.afterhours.callflow.HoldSettings;
 import org.afterhours.escalation.EscalationSettings;
 import org.afterhours.callflow.FlowSettings;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.db.DatabaseSettings;
 
 /**
@@ -22,7 +24,8 @@ import org.afterhours.db.DatabaseSettings;
  */
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
                                FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
-                               EscalationSettings escalation, HoldSettings hold, AfterCallConfig afterCall) {
+                               EscalationSettings escalation, HoldSettings hold, PromptSettings prompts,
+                               AfterCallConfig afterCall) {
 
     static final Set<String> KEYS = keys(Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
@@ -30,11 +33,12 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
             "flow.voicemail-max-seconds", "flow.voicemail-silence-seconds", "flow.recording-directory",
             "flow.recording-format", "flow.transfer-dial-template", "flow.transfer-ring-seconds", "flow.default-line",
-            "flow.allow-simulated-time",
+            "flow.allow-simulated-time", "flow.recording-fallback-directory",
             OnCallSettings.SETUP, OnCallSettings.SEED_FILE, OnCallSettings.REFRESH_SECONDS,
             "ami.host", "ami.port", "ami.username", "escalation.screening-timeout-seconds",
             "escalation.screen-context", "escalation.caller-id-number", "escalation.alert-roles",
-            "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class"), AfterCallConfig.KEYS);
+            "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class",
+            PromptSettings.SOUNDS_DIRECTORY, PromptSettings.DECLARED), AfterCallConfig.KEYS);
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -65,7 +69,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
         return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source),
-                OnCallSettings.from(source), ami(source), escalation(source), hold(source),
+                OnCallSettings.from(source), ami(source), escalation(source), hold(source), prompts(source),
                 AfterCallConfig.from(source));
     }
 
@@ -73,6 +77,30 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         Set<String> all = new java.util.HashSet<>(core);
         all.addAll(afterCall);
         return Set.copyOf(all);
+    }
+
+    /** Prompts rendered for lines and people: where to list them, and those declared by hand. */
+    private static PromptSettings prompts(ConfigSource source) {
+        PromptSettings defaults = PromptSettings.defaults();
+        String folder = source.get(PromptSettings.SOUNDS_DIRECTORY, defaults.soundsDirectory().toString());
+        if (!folder.startsWith("/")) {
+            throw new ConfigException(PromptSettings.SOUNDS_DIRECTORY,
+                    "must be an absolute path (Asterisk's sounds folder for the language), got '" + folder + "'");
+        }
+        List<String> declared = new ArrayList<>();
+        for (String name : source.get(PromptSettings.DECLARED, "").split(",")) {
+            String prompt = name.strip();
+            if (prompt.isEmpty()) {
+                continue;
+            }
+            if (!OptionalPrompts.isOptional(prompt) || !prompt.matches("[A-Za-z0-9_./-]+") || prompt.contains("..")) {
+                throw new ConfigException(PromptSettings.DECLARED, "each must be a prompt rendered for a line or a"
+                        + " person, such as afterhours/lines/main/email or afterhours/people/alice/name, got '"
+                        + prompt + "'");
+            }
+            declared.add(prompt);
+        }
+        return new PromptSettings(Path.of(folder), declared);
     }
 
     /** Asterisk's manager interface; the secret only from AFTERHOURS_AMI_SECRET (empty: AMI is not set up). */
@@ -126,11 +154,9 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
 
     private static FlowSettings flow(ConfigSource source) {
         FlowSettings defaults = FlowSettings.defaults();
-        String recordings = source.get("flow.recording-directory", defaults.recordingDirectory());
-        if (!recordings.matches("/[A-Za-z0-9_./-]*") || recordings.contains("..")) {
-            throw new ConfigException("flow.recording-directory",
-                    "must be an absolute path on the Asterisk host (letters, digits, _ . / -), got '" + recordings + "'");
-        }
+        String recordings = recordingFolder(source, "flow.recording-directory", defaults.recordingDirectory());
+        String fallbackRecordings = source.get("flow.recording-fallback-directory", "").isBlank() ? ""
+                : recordingFolder(source, "flow.recording-fallback-directory", "");
         String format = source.get("flow.recording-format", defaults.recordingFormat());
         if (!format.matches("wav|WAV|gsm|ulaw|alaw|sln|sln16|g722|wav49")) {
             throw new ConfigException("flow.recording-format", "must be a format Asterisk records, such as wav or "
@@ -150,13 +176,24 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
                         (int) defaults.voicemailMaxLength().toSeconds(), 10, 3600)),
                 Duration.ofSeconds(integer(source, "flow.voicemail-silence-seconds",
                         (int) defaults.voicemailSilence().toSeconds(), 0, 60)),
-                recordings.endsWith("/") ? recordings.substring(0, recordings.length() - 1) : recordings,
+                recordings,
                 format,
                 template,
                 Duration.ofSeconds(integer(source, "flow.transfer-ring-seconds",
                         (int) defaults.transferRingTime().toSeconds(), 5, 300)),
                 defaultLine.isEmpty() ? null : defaultLine,
-                bool(source, "flow.allow-simulated-time", false));
+                bool(source, "flow.allow-simulated-time", false),
+                fallbackRecordings);
+    }
+
+    /** A folder on the Asterisk host: it goes into RECORD FILE's argument, so only plain path characters. */
+    private static String recordingFolder(ConfigSource source, String key, String fallback) {
+        String folder = source.get(key, fallback).trim();
+        if (!folder.matches("/[A-Za-z0-9_./-]*") || folder.contains("..")) {
+            throw new ConfigException(key,
+                    "must be an absolute path on the Asterisk host (letters, digits, _ . / -), got '" + folder + "'");
+        }
+        return folder.length() > 1 && folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     }
 
     static int integer(ConfigSource source, String key, int fallback, int min, int max) {

@@ -5,6 +5,7 @@ import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.db.AgiSessionRepository;
 import org.afterhours.db.Database;
@@ -48,14 +49,18 @@ public final class AfterhoursServer implements AutoCloseable {
      */
     public static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
             throws InterruptedException {
+        OptionalPrompts optionalPrompts = PromptFolder.optionalPrompts(config.prompts());
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
         RuleBook rules = oncall.ruleBook();
         AfterCallSide afterCall = AfterCallSide.start(config, database, rules, clock);
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), afterCall.notifier(), clock);
-        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), afterCall, clock);
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), afterCall.notifier(), clock,
+                optionalPrompts);
+        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), afterCall, clock,
+                optionalPrompts);
         AgiScriptRouter router = new AgiScriptRouter()
-                .register(ConnectionProbe.PATH, new ConnectionProbe())
+                .register(ConnectionProbe.PATH, new ConnectionProbe(config.flow().recordingDirectories(),
+                        config.flow().recordingFormat()))
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();

@@ -4,14 +4,22 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.afterhours.callflow.AfterHoursScript;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
 import org.afterhours.calllog.CallJournal;
 import org.afterhours.calllog.JournalWriter;
+import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.Database;
 import org.afterhours.db.JdbcCallLogStore;
 import org.afterhours.db.JdbcReferenceBlockSource;
+import org.afterhours.oncall.Line;
+import org.afterhours.oncall.Person;
+import org.afterhours.escalation.Notifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +44,8 @@ final class CallerSide implements AutoCloseable {
     }
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
-                            TechnicianConnector technicians, AfterCallSide afterCall, Clock clock) {
+                            TechnicianConnector technicians, AfterCallSide afterCall, Clock clock,
+                            OptionalPrompts optionalPrompts) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
         // Each event reaches MariaDB with the deadlines it starts (a message's clock, a follow-up) in one transaction.
         JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource(),
@@ -46,7 +55,8 @@ final class CallerSide implements AutoCloseable {
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                technicians, LOGGED_VOICEMAIL_ALERTS, clock);
+                technicians, new Alerts(rules, config.escalation().alertRoles(), afterCall.notifier()), clock,
+                optionalPrompts);
         return new CallerSide(journal, writer, background, script);
     }
 
@@ -56,11 +66,31 @@ final class CallerSide implements AutoCloseable {
 
     /**
      * Every new message is also a WARN line at once, on the caller's node, even while the database is down: the
-     * notices themselves go out from the due table once the message's event has reached it.
+     * notices themselves go out from the due table once the message's event has reached it. A failed recording is an
+     * ERROR line and a written alert to the managers (escalation.alert-roles) on every notice channel.
      */
-    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = (reference, line, path, urgent) ->
+    private record Alerts(RuleBook rules, List<String> managerRoles, Notifier notifier) implements VoicemailAlerts {
+        @Override
+        public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
             log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
                     urgent ? "URGENT " : "", line.id(), reference, path);
+        }
+
+        @Override
+        public void recordingFailed(ReferenceNumber reference, Line line, String path, String reason) {
+            log.error("ALERT managers: a message on line {} (reference {}) could not be recorded to {} ({}): fix the"
+                    + " recording folder on the Asterisk host; the message was taken elsewhere (see the call's"
+                    + " record)", line.id(), reference, path, reason);
+            Map<String, Person> managers = new LinkedHashMap<>();
+            managerRoles.forEach(role -> rules.activeWithRole(role).forEach(p -> managers.putIfAbsent(p.id(), p)));
+            for (Person manager : managers.values()) {
+                notifier.notify(manager, "Recording failed on " + line.name() + " (call " + reference + ")",
+                        "Asterisk could not record the message of call " + reference + " to " + path + " (" + reason
+                                + "). The message was taken elsewhere (see the call's record); fix the recording"
+                                + " folder on the Asterisk host.");
+            }
+        }
+    }
 
     @Override
     public void close() throws InterruptedException {

@@ -3,6 +3,7 @@ package org.afterhours.app;
 import java.time.Clock;
 import org.afterhours.callflow.EscalatingConnector;
 import org.afterhours.callflow.ManagerAlerts;
+import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.dialout.AmiDialer;
@@ -31,7 +32,7 @@ final class EscalationSide implements AutoCloseable {
     }
 
     static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner, Notifier notifier,
-                                Clock clock) {
+                                Clock clock, OptionalPrompts optionalPrompts) {
         if (!config.ami().hasSecret()) {
             log.warn("AFTERHOURS_AMI_SECRET is not set: no technician can be called; emergency callers leave an "
                     + "urgent message instead");
@@ -42,7 +43,7 @@ final class EscalationSide implements AutoCloseable {
         TechnicianConnector connector = new EscalatingConnector(planner, dialer, desk, config.escalation(),
                 config.hold(), managers, clock);
         return new EscalationSide(dialer, connector,
-                new ScreeningScript(desk, config.escalation().screeningTimeout()));
+                new ScreeningScript(desk, config.escalation().screeningTimeout(), clock, optionalPrompts));
     }
 
     TechnicianConnector connector() {

@@ -20,6 +20,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AfterhoursConfig settings = AfterhoursConfig.load(config, System.getenv());
+        RecordingFolderCheck.warnings(Path.of("/"), settings.flow().recordingDirectories()).forEach(log::warn);
         Database database = Database.start(settings.database());
         AfterhoursServer server = AfterhoursServer.start(settings, database);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -22,7 +22,7 @@ final class AfterHoursCall {
     private static final String EMERGENCY_KEY = "1";
     private static final String NON_EMERGENCY_KEY = "2";
     private static final char LEAVE_MESSAGE_KEY = '1';
-    private static final char HEAR_AGAIN_KEY = '2';
+    private static final char HEAR_INFO_KEY = '2';
 
     private final AgiRequest request;
     private final AgiChannel channel;
@@ -37,9 +37,11 @@ final class AfterHoursCall {
     private final Clock clock;
     private CallStep step = CallStep.ANSWER;
     private String outcome = "";
+    private boolean handedToDialplan;
 
     AfterHoursCall(AgiRequest request, AgiChannel channel, Line line, RuleBook rules, CallRecorder record,
-                   FlowSettings settings, TechnicianConnector technicians, VoicemailAlerts alerts, Clock clock) {
+                   FlowSettings settings, TechnicianConnector technicians, VoicemailAlerts alerts, Clock clock,
+                   OptionalPrompts optionalPrompts) {
         this.request = request;
         this.channel = channel;
         this.line = line;
@@ -48,7 +50,7 @@ final class AfterHoursCall {
         this.settings = settings;
         this.technicians = technicians;
         this.clock = clock;
-        this.prompts = new CallerPrompts(channel, record);
+        this.prompts = new CallerPrompts(channel, record, optionalPrompts);
         this.menu = new KeypadMenu(channel, prompts, record, settings.menuTries(), settings.keyTimeout());
         this.voicemail = new VoicemailBox(channel, prompts, menu, record, settings, alerts);
     }
@@ -148,32 +150,41 @@ final class AfterHoursCall {
                 : Prompts.NO_TECHNICIAN_LEAVE_MESSAGE, true);
     }
 
+    /**
+     * Not an emergency: the choice comes first ("to leave a message now, press 1; to hear how to open a request,
+     * press 2"), so a caller who wants to leave a message does not sit through the help desk's details. Any key
+     * stops the information; a caller who chooses nothing hears it once and may then leave a message.
+     */
     private void explainHelpdesk() {
         step = CallStep.HELPDESK_INFO;
-        HelpdeskInfo helpdesk = new HelpdeskInfo(prompts);
-        while (true) {
-            helpdesk.tell(line);
-            Optional<Character> choice = menu.ask("helpdesk", Prompts.NONEMERGENCY_OPTIONS,
-                    "" + LEAVE_MESSAGE_KEY + HEAR_AGAIN_KEY);
+        String choices = "" + LEAVE_MESSAGE_KEY + HEAR_INFO_KEY;
+        HelpdeskInfo helpdesk = new HelpdeskInfo(prompts, choices);
+        Optional<Character> choice = menu.ask("helpdesk-choice", Prompts.NONEMERGENCY_CHOICE, choices);
+        while (choice.isEmpty() || choice.get() == HEAR_INFO_KEY) {
+            Optional<Character> pressed = helpdesk.tell(line);
+            choice = menu.ask("helpdesk", Prompts.NONEMERGENCY_OPTIONS, choices, pressed);
             if (choice.isEmpty()) {
                 outcome = "INFORMED";
                 return;
             }
-            if (choice.get() == LEAVE_MESSAGE_KEY) {
-                takeMessage(Prompts.LEAVE_MESSAGE, false);
-                return;
-            }
         }
+        takeMessage(Prompts.LEAVE_MESSAGE, false);
     }
 
     private void takeMessage(String invitation, boolean urgent) {
         step = CallStep.VOICEMAIL;
-        if (voicemail.takeMessage(line, invitation, urgent)) {
-            outcome = urgent ? "URGENT_VOICEMAIL" : "VOICEMAIL";
-            prompts.play(Prompts.MESSAGE_SAVED);
-            readReference(Prompts.YOUR_REFERENCE_IS);
-        } else {
-            outcome = "NO_MESSAGE";
+        switch (voicemail.takeMessage(line, invitation, urgent)) {
+            case KEPT -> {
+                outcome = urgent ? "URGENT_VOICEMAIL" : "VOICEMAIL";
+                prompts.play(Prompts.MESSAGE_SAVED);
+                readReference(Prompts.YOUR_REFERENCE_IS);
+            }
+            case HANDED_TO_DIALPLAN -> {
+                // The dialplan's voicemail box takes the message: no goodbye, and above all no hang-up.
+                outcome = urgent ? "URGENT_VOICEMAIL" : "VOICEMAIL";
+                handedToDialplan = true;
+            }
+            case NOTHING_HEARD -> outcome = "NO_MESSAGE";
         }
     }
 
@@ -185,6 +196,9 @@ final class AfterHoursCall {
     }
 
     private void sayGoodbye() {
+        if (handedToDialplan) {
+            return;
+        }
         step = CallStep.GOODBYE;
         prompts.play(Prompts.GOODBYE);
         channel.hangup();

@@ -28,9 +28,12 @@ public final class AfterHoursScript implements AgiScript {
     private final TechnicianConnector technicians;
     private final VoicemailAlerts alerts;
     private final Clock clock;
+    private final OptionalPrompts optionalPrompts;
 
+    /** @param optionalPrompts the prompts rendered for lines and people that Asterisk has */
     public AfterHoursScript(RuleBook rules, ReferenceNumbers references, CallJournal journal, FlowSettings settings,
-                            TechnicianConnector technicians, VoicemailAlerts alerts, Clock clock) {
+                            TechnicianConnector technicians, VoicemailAlerts alerts, Clock clock,
+                            OptionalPrompts optionalPrompts) {
         this.rules = rules;
         this.references = references;
         this.journal = journal;
@@ -38,6 +41,7 @@ public final class AfterHoursScript implements AgiScript {
         this.technicians = technicians;
         this.alerts = alerts;
         this.clock = clock;
+        this.optionalPrompts = optionalPrompts;
     }
 
     @Override
@@ -47,7 +51,8 @@ public final class AfterHoursScript implements AgiScript {
                 "no after-hours line is configured: the dialplan falls back"));
         Clock callClock = clockFor(request, line, book);
         CallRecorder record = new CallRecorder(references.next(), journal, callClock);
-        new AfterHoursCall(request, channel, line, book, record, settings, technicians, alerts, callClock).run();
+        new AfterHoursCall(request, channel, line, book, record, settings, technicians, alerts, callClock,
+                optionalPrompts).run();
     }
 
     /**

@@ -14,10 +14,17 @@ import org.afterhours.calllog.CallRecorder;
 final class CallerPrompts {
     private final AgiChannel channel;
     private final CallRecorder record;
+    private final OptionalPrompts optional;
 
+    /** Plays only the prompts the product ships (a line's or a person's own prompts are taken as absent). */
     CallerPrompts(AgiChannel channel, CallRecorder record) {
+        this(channel, record, OptionalPrompts.NONE);
+    }
+
+    CallerPrompts(AgiChannel channel, CallRecorder record, OptionalPrompts optional) {
         this.channel = channel;
         this.record = record;
+        this.optional = optional;
     }
 
     /** Plays {@code prompt}; a key in {@code interruptKeys} stops it and is returned. */
@@ -30,7 +37,10 @@ final class CallerPrompts {
         play(prompt, "");
     }
 
-    /** Plays {@code prompt} and reports whether Asterisk had it (a line's own prompts are optional). */
+    /**
+     * Plays {@code prompt} and reports whether Asterisk had it (a line's own prompts are optional). One known to be
+     * absent is not asked for.
+     */
     boolean playIfPresent(String prompt) {
         return playIfPresent(prompt, "").isPresent();
     }
@@ -41,6 +51,9 @@ final class CallerPrompts {
      * @return empty when Asterisk had no such file, else the key that interrupted it, if any
      */
     Optional<Optional<Character>> playIfPresent(String prompt, String interruptKeys) {
+        if (optional.knownAbsent(prompt)) {
+            return Optional.empty(); // not asked for: Asterisk would only log that it has no such file
+        }
         Playback playback = channel.streamFile(prompt, interruptKeys);
         if (playback.failed()) {
             return Optional.empty();
@@ -49,16 +62,25 @@ final class CallerPrompts {
     }
 
     void sayDigits(String what, String digits) {
-        recorded("digits:" + what, channel.sayDigits(digits, ""));
+        sayDigits(what, digits, "");
     }
 
-    void sayNumber(long number) {
-        recorded("number:" + number, channel.sayNumber(number, ""));
+    /** Says digits one by one; a key in {@code interruptKeys} stops it and is returned. */
+    Optional<Character> sayDigits(String what, String digits, String interruptKeys) {
+        return recorded("digits:" + what, channel.sayDigits(digits, interruptKeys));
     }
 
-    /** Spells text letter by letter ({@code @} as "at", {@code .} as "dot"): how an address is read on a phone. */
-    void spell(String what, String text) {
-        recorded("spell:" + what, channel.sayAlpha(text, ""));
+    /** Says a number; a key in {@code interruptKeys} stops it and is returned. */
+    Optional<Character> sayNumber(long number, String interruptKeys) {
+        return recorded("number:" + number, channel.sayNumber(number, interruptKeys));
+    }
+
+    /**
+     * Spells text letter by letter ({@code @} as "at", {@code .} as "dot"): how an address is read on a phone when
+     * no prompt was rendered for it. A key in {@code interruptKeys} stops it and is returned.
+     */
+    Optional<Character> spell(String what, String text, String interruptKeys) {
+        return recorded("spell:" + what, channel.sayAlpha(text, interruptKeys));
     }
 
     private Optional<Character> recorded(String prompt, Playback playback) {

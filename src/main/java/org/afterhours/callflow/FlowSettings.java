@@ -16,18 +16,36 @@ import java.time.Duration;
  * @param defaultLineId         line for calls whose dialled number and AGI URL name none; null: the first line
  * @param allowSimulatedTime    honour {@code ?simulate=business-hours|after-hours} in the AGI URL (for trying the
  *                              product with {@code ./afterhours simulate}; never in production)
+ * @param recordingFallbackDirectory where a message is recorded when Asterisk cannot write into
+ *                              {@code recordingDirectory}; "" for none (the caller then goes to the dialplan's own
+ *                              voicemail box)
  */
 public record FlowSettings(int menuTries, Duration keyTimeout, Duration voicemailMaxLength, Duration voicemailSilence,
                            String recordingDirectory, String recordingFormat, String transferDialTemplate,
-                           Duration transferRingTime, String defaultLineId, boolean allowSimulatedTime) {
+                           Duration transferRingTime, String defaultLineId, boolean allowSimulatedTime,
+                           String recordingFallbackDirectory) {
 
     public FlowSettings withSimulatedTime(boolean allowed) {
         return new FlowSettings(menuTries, keyTimeout, voicemailMaxLength, voicemailSilence, recordingDirectory,
-                recordingFormat, transferDialTemplate, transferRingTime, defaultLineId, allowed);
+                recordingFormat, transferDialTemplate, transferRingTime, defaultLineId, allowed,
+                recordingFallbackDirectory);
+    }
+
+    public FlowSettings withRecordingFallbackDirectory(String directory) {
+        return new FlowSettings(menuTries, keyTimeout, voicemailMaxLength, voicemailSilence, recordingDirectory,
+                recordingFormat, transferDialTemplate, transferRingTime, defaultLineId, allowSimulatedTime, directory);
+    }
+
+    /** The folders a message may be recorded in, in the order they are tried. */
+    public java.util.List<String> recordingDirectories() {
+        return recordingFallbackDirectory.isEmpty() || recordingFallbackDirectory.equals(recordingDirectory)
+                ? java.util.List.of(recordingDirectory)
+                : java.util.List.of(recordingDirectory, recordingFallbackDirectory);
     }
 
     public static FlowSettings defaults() {
         return new FlowSettings(3, Duration.ofSeconds(5), Duration.ofMinutes(3), Duration.ofSeconds(5),
-                "/var/spool/asterisk/afterhours", "wav", "PJSIP/{number}@trunk", Duration.ofSeconds(30), null, false);
+                "/var/spool/asterisk/afterhours", "wav", "PJSIP/{number}@trunk", Duration.ofSeconds(30), null, false,
+                "");
     }
 }

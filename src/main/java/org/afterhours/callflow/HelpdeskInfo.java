@@ -3,8 +3,11 @@ package org.afterhours.callflow;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.afterhours.oncall.Helpdesk;
 import org.afterhours.oncall.Line;
 import org.afterhours.oncall.OpeningPeriod;
@@ -13,7 +16,8 @@ import org.afterhours.oncall.OpeningPeriod;
  * Tells a non-emergency caller how to open a request (procedure step 4): the main support number, the email
  * address and the web portal of the line they called, and that requests are answered in business hours, e.g.
  * "from 8 A M to 5 P M Central time, Monday to Friday". Numbers go through Asterisk's SAY commands; addresses are
- * played from prompts rendered for the line when they exist, and spelled otherwise.
+ * played from prompts rendered for the line when they exist, and spelled otherwise. Every part can be cut short by
+ * a key: a caller who already knows what they want is not made to listen to the rest.
  */
 final class HelpdeskInfo {
     private static final Map<String, String> ZONE_PROMPTS = Map.of(
@@ -26,36 +30,51 @@ final class HelpdeskInfo {
             DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
 
     private final CallerPrompts prompts;
+    private final String interruptKeys;
 
-    HelpdeskInfo(CallerPrompts prompts) {
+    /** @param interruptKeys keys that stop the information at once (the caller knows what they want) */
+    HelpdeskInfo(CallerPrompts prompts, String interruptKeys) {
         this.prompts = prompts;
+        this.interruptKeys = interruptKeys;
     }
 
-    void tell(Line line) {
+    /** @return the key that stopped the information, if the caller pressed one */
+    Optional<Character> tell(Line line) {
         Helpdesk helpdesk = line.helpdesk();
-        prompts.play(Prompts.HELPDESK_INTRO);
+        List<Supplier<Optional<Character>>> parts = new ArrayList<>();
+        parts.add(() -> prompts.play(Prompts.HELPDESK_INTRO, interruptKeys));
         String phoneDigits = digits(helpdesk.phone());
         if (!phoneDigits.isEmpty()) {
-            prompts.play(Prompts.HELPDESK_CALL);
-            prompts.sayDigits("helpdesk-phone", phoneDigits);
+            parts.add(() -> prompts.play(Prompts.HELPDESK_CALL, interruptKeys));
+            parts.add(() -> prompts.sayDigits("helpdesk-phone", phoneDigits, interruptKeys));
         }
         if (present(helpdesk.email())) {
-            prompts.play(Prompts.HELPDESK_EMAIL);
-            if (!prompts.playIfPresent(Prompts.forLine(line.id(), "email"))) {
-                prompts.spell("helpdesk-email", helpdesk.email());
-            }
+            parts.add(() -> prompts.play(Prompts.HELPDESK_EMAIL, interruptKeys));
+            parts.add(() -> renderedOrSpelled(Prompts.forLine(line.id(), "email"), "helpdesk-email",
+                    helpdesk.email()));
         }
         if (present(helpdesk.portal())) {
-            prompts.play(Prompts.HELPDESK_PORTAL);
-            if (!prompts.playIfPresent(Prompts.forLine(line.id(), "portal"))) {
-                prompts.spell("helpdesk-portal", withoutScheme(helpdesk.portal()));
+            parts.add(() -> prompts.play(Prompts.HELPDESK_PORTAL, interruptKeys));
+            parts.add(() -> renderedOrSpelled(Prompts.forLine(line.id(), "portal"), "helpdesk-portal",
+                    withoutScheme(helpdesk.portal())));
+        }
+        addHours(line, parts);
+        for (Supplier<Optional<Character>> part : parts) {
+            Optional<Character> key = part.get();
+            if (key.isPresent()) {
+                return key;
             }
         }
-        tellHours(line);
+        return Optional.empty();
     }
 
-    /** Says the usual weekday hours; lines open on other patterns hear their first opening period. */
-    private void tellHours(Line line) {
+    /** The line's own prompt for an address when one was rendered (a few words), else the address letter by letter. */
+    private Optional<Character> renderedOrSpelled(String prompt, String what, String text) {
+        return prompts.playIfPresent(prompt, interruptKeys).orElseGet(() -> prompts.spell(what, text, interruptKeys));
+    }
+
+    /** The usual weekday hours; lines open on other patterns hear their first opening period. */
+    private void addHours(Line line, List<Supplier<Optional<Character>>> parts) {
         List<OpeningPeriod> hours = line.weeklyHours();
         if (hours.isEmpty()) {
             return;
@@ -63,26 +82,26 @@ final class HelpdeskInfo {
         OpeningPeriod usual = hours.get(0);
         boolean sameEveryWeekday = WEEKDAYS.stream().allMatch(day -> hours.stream()
                 .anyMatch(p -> p.day() == day && p.opens().equals(usual.opens()) && p.closes().equals(usual.closes())));
-        prompts.play(Prompts.ANSWERED_DURING_HOURS);
-        sayTime(usual.opens());
-        prompts.play(Prompts.TO);
-        sayTime(usual.closes());
+        parts.add(() -> prompts.play(Prompts.ANSWERED_DURING_HOURS, interruptKeys));
+        addTime(usual.opens(), parts);
+        parts.add(() -> prompts.play(Prompts.TO, interruptKeys));
+        addTime(usual.closes(), parts);
         String zone = ZONE_PROMPTS.get(zoneName(line.zone()));
         if (zone != null) {
-            prompts.play(zone);
+            parts.add(() -> prompts.play(zone, interruptKeys));
         }
         if (sameEveryWeekday) {
-            prompts.play(Prompts.MONDAY_TO_FRIDAY);
+            parts.add(() -> prompts.play(Prompts.MONDAY_TO_FRIDAY, interruptKeys));
         }
     }
 
-    private void sayTime(LocalTime time) {
+    private void addTime(LocalTime time, List<Supplier<Optional<Character>>> parts) {
         int hour12 = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
-        prompts.sayNumber(hour12);
+        parts.add(() -> prompts.sayNumber(hour12, interruptKeys));
         if (time.getMinute() != 0) {
-            prompts.sayNumber(time.getMinute());
+            parts.add(() -> prompts.sayNumber(time.getMinute(), interruptKeys));
         }
-        prompts.play(time.getHour() < 12 ? Prompts.A_M : Prompts.P_M);
+        parts.add(() -> prompts.play(time.getHour() < 12 ? Prompts.A_M : Prompts.P_M, interruptKeys));
     }
 
     private static String zoneName(ZoneId zone) {

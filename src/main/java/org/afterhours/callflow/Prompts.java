@@ -28,6 +28,7 @@ final class Prompts {
     static final String MOUNTAIN_TIME = "afterhours/mountain-time";
     static final String PACIFIC_TIME = "afterhours/pacific-time";
     static final String MONDAY_TO_FRIDAY = "afterhours/monday-to-friday";
+    static final String NONEMERGENCY_CHOICE = "afterhours/nonemergency-choice";
     static final String NONEMERGENCY_OPTIONS = "afterhours/nonemergency-options";
     static final String LEAVE_MESSAGE = "afterhours/leave-message";
     static final String MESSAGE_REVIEW = "afterhours/message-review";
@@ -55,11 +56,11 @@ final class Prompts {
 
     /** A prompt rendered for one line (its name, help desk email or portal), when the administrator made one. */
     static String forLine(String lineId, String what) {
-        return "afterhours/lines/" + lineId + "/" + what;
+        return OptionalPrompts.LINES_FOLDER + lineId + "/" + what;
     }
 
     /** A person's name, spoken, when the administrator made one. */
     static String personName(String personId) {
-        return "afterhours/people/" + personId + "/name";
+        return OptionalPrompts.PEOPLE_FOLDER + personId + "/name";
     }
 }

@@ -1,6 +1,8 @@
 package org.afterhours.callflow;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.afterhours.agi.AgiChannel;
@@ -27,10 +29,20 @@ public final class ScreeningScript implements AgiScript {
 
     private final EmergencyDesk desk;
     private final Duration screeningTimeout;
+    private final Clock clock;
+    private final OptionalPrompts optionalPrompts;
 
-    public ScreeningScript(EmergencyDesk desk, Duration screeningTimeout) {
+    /**
+     * @param screeningTimeout how long an answered technician has, from answer to key, prompts included
+     * @param clock            the time the screening is measured in (tests move it as their fake Asterisk plays)
+     * @param optionalPrompts  the prompts rendered for lines (their names) and people that Asterisk has
+     */
+    public ScreeningScript(EmergencyDesk desk, Duration screeningTimeout, Clock clock,
+                           OptionalPrompts optionalPrompts) {
         this.desk = desk;
         this.screeningTimeout = screeningTimeout;
+        this.clock = clock;
+        this.optionalPrompts = optionalPrompts;
     }
 
     @Override
@@ -48,26 +60,32 @@ public final class ScreeningScript implements AgiScript {
         }
     }
 
+    /**
+     * The screening time bounds the whole screening, prompts included: no part starts after it, and Asterisk itself
+     * hangs the leg up at that moment (SET AUTOHANGUP), even in the middle of a prompt, so a voicemail greeting that
+     * listens never holds the search up longer than configured. Pressing 1 cancels that hang-up before the call is
+     * taken, so an accepted technician is never cut off.
+     */
     private void screenTechnician(EmergencyDesk.Leg leg, AgiChannel channel) {
-        CallerPrompts prompts = new CallerPrompts(channel, leg.record());
-        // The escalation moves on after the screening time; a second try only fits while time remains.
-        long deadline = System.nanoTime() + screeningTimeout.toNanos();
+        CallerPrompts prompts = new CallerPrompts(channel, leg.record(), optionalPrompts);
+        Instant deadline = clock.instant().plus(screeningTimeout);
         try {
-            for (int attempt = 1; attempt <= TRIES && System.nanoTime() < deadline; attempt++) {
-                Optional<Character> key = firstKey(
+            channel.setAutoHangup(screeningTimeout);
+            for (int attempt = 1; attempt <= TRIES && timeLeft(deadline) > 0; attempt++) {
+                Optional<Character> key = firstKeyBefore(deadline,
                         () -> prompts.play(Prompts.SCREEN_EMERGENCY, KEYS),
                         () -> prompts.playIfPresent(Prompts.forLine(leg.lineId(), "name"), KEYS)
                                 .flatMap(pressed -> pressed),
                         () -> prompts.play(Prompts.SCREEN_REFERENCE, KEYS),
                         () -> channel.sayDigits(leg.reference(), KEYS).key(),
                         () -> prompts.play(Prompts.SCREEN_OPTIONS, KEYS),
-                        () -> channel.waitForDigit(Math.max(1000, Math.min(screeningTimeout.toMillis() / TRIES,
-                                (deadline - System.nanoTime()) / 1_000_000))));
+                        () -> channel.waitForDigit(Math.min(screeningTimeout.toMillis() / TRIES, timeLeft(deadline))));
                 if (key.isPresent() && key.get() == ACCEPT) {
                     accept(leg, channel, prompts);
                     return;
                 }
                 if (key.isPresent() && key.get() == DECLINE) {
+                    channel.setAutoHangup(Duration.ZERO);
                     desk.complete(leg.legId(), ScreeningVerdict.DECLINED);
                     prompts.play(Prompts.SCREEN_DECLINED);
                     return;
@@ -75,15 +93,26 @@ public final class ScreeningScript implements AgiScript {
             }
             desk.complete(leg.legId(), ScreeningVerdict.NO_KEY);
         } catch (AgiHangupException gone) {
-            desk.complete(leg.legId(), ScreeningVerdict.HUNG_UP);
+            // Hung up by Asterisk at the deadline: the time ran out with no key, as with a listening voicemail.
+            desk.complete(leg.legId(), timeLeft(deadline) > 0 ? ScreeningVerdict.HUNG_UP : ScreeningVerdict.NO_KEY);
             throw gone;
         }
     }
 
-    /** Plays the parts in order until the listener presses a key; the key, if any. */
+    private long timeLeft(Instant deadline) {
+        return Duration.between(clock.instant(), deadline).toMillis();
+    }
+
+    /**
+     * Plays the parts in order until the listener presses a key, none after {@code deadline} (null: no deadline);
+     * the key, if any.
+     */
     @SafeVarargs
-    private static Optional<Character> firstKey(Supplier<Optional<Character>>... parts) {
+    private Optional<Character> firstKeyBefore(Instant deadline, Supplier<Optional<Character>>... parts) {
         for (Supplier<Optional<Character>> part : parts) {
+            if (deadline != null && timeLeft(deadline) <= 0) {
+                return Optional.empty();
+            }
             Optional<Character> key = part.get();
             if (key.isPresent()) {
                 return key;
@@ -93,6 +122,7 @@ public final class ScreeningScript implements AgiScript {
     }
 
     private void accept(EmergencyDesk.Leg leg, AgiChannel channel, CallerPrompts prompts) {
+        channel.setAutoHangup(Duration.ZERO); // first: a technician who has the call must not be cut off
         if (!desk.accept(leg.legId())) {
             desk.complete(leg.legId(), ScreeningVerdict.DECLINED);
             prompts.play(Prompts.SCREEN_TAKEN);
@@ -104,7 +134,7 @@ public final class ScreeningScript implements AgiScript {
     }
 
     private void alertManager(EmergencyDesk.Leg leg, AgiChannel channel) {
-        CallerPrompts prompts = new CallerPrompts(channel, leg.record());
+        CallerPrompts prompts = new CallerPrompts(channel, leg.record(), optionalPrompts);
         if (leg.acceptedBy() == null) {
             prompts.play(Prompts.ALERT_EMERGENCY_REFERENCE);
             channel.sayDigits(leg.reference(), "");
@@ -113,7 +143,7 @@ public final class ScreeningScript implements AgiScript {
         }
         String join = String.valueOf(ACCEPT);
         // A manager who knows what the call is about may press 1 at any point of it.
-        Optional<Character> key = firstKey(
+        Optional<Character> key = firstKeyBefore(null,
                 () -> prompts.play(Prompts.ALERT_EMERGENCY_REFERENCE, join),
                 () -> channel.sayDigits(leg.reference(), join).key(),
                 () -> prompts.play(Prompts.ALERT_ACCEPTED_BY, join),

@@ -28,6 +28,16 @@ public enum CallEventType {
     VOICEMAIL_DISCARDED,
     /** The message is kept and waits for a technician's response. Attributes: path, urgent. */
     VOICEMAIL_KEPT,
+    /**
+     * Asterisk could not record on a live call (RECORD FILE answered result=-1: the folder is missing or not
+     * writable). Nothing was written; the message is taken elsewhere. Attributes: path, format, reason (Asterisk's).
+     */
+    RECORDING_FAILED,
+    /**
+     * No folder could take the message: the caller was handed to the dialplan's own voicemail box, where the
+     * message is (not in the server's folder). Attributes: status (what the dialplan was told), urgent.
+     */
+    VOICEMAIL_HANDED_TO_DIALPLAN,
     /** The search for a technician began. Attributes: planned (how many rings the policy yields). */
     ESCALATION_STARTED,
     /** One contact point starts ringing. Attributes: leg, person, personName, contact, dial, round, step, target. */

@@ -39,6 +39,13 @@ final class CallRecordProjection {
                         s.setBoolean(4, Boolean.parseBoolean(e.attribute("urgent")));
                         s.setString(5, e.reference().digits());
                     });
+            case VOICEMAIL_HANDED_TO_DIALPLAN -> update(c, "UPDATE call_record SET voicemail_path = ?,"
+                    + " voicemail_urgent = ?, voicemail_status = '" + MessageStatus.PENDING_RESPONSE + "' WHERE reference = ?",
+                    s -> {
+                        s.setString(1, JdbcCallLogStore.text(e.attribute("path")));
+                        s.setBoolean(2, Boolean.parseBoolean(e.attribute("urgent")));
+                        s.setString(3, e.reference().digits());
+                    });
             case CALLER_HUNG_UP, CALL_ENDED -> update(c, "UPDATE call_record SET ended_at = ?, final_step = ?,"
                     + " outcome = COALESCE(?, outcome) WHERE reference = ?", s -> {
                         SqlValues.setUtc(s, 1, e.at());

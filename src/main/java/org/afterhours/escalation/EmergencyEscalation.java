@@ -251,7 +251,7 @@ public final class EmergencyEscalation {
                     outcome = AttemptOutcome.CANCELLED;
                 }
             }
-            ended(legId, step, outcome, said == ScreeningVerdict.ACCEPTED ? "1" : "");
+            ended(legId, step, outcome, keyPressed(outcome));
             return outcome;
         } finally {
             setRinging(null);
@@ -259,6 +259,15 @@ public final class EmergencyEscalation {
                 desk.forget(legId);
             }
         }
+    }
+
+    /** The screening's keys, "1" to accept and "2" to decline, as the call_attempt row keeps them. */
+    private static String keyPressed(AttemptOutcome outcome) {
+        return switch (outcome) {
+            case ACCEPTED -> "1";
+            case DECLINED -> "2";
+            default -> "";
+        };
     }
 
     /**

@@ -15,7 +15,7 @@ import org.afterhours.calllog.ReferenceNumber;
  * schedules nothing twice.
  *
  * <ul>
- *   <li>a message kept: tell people at once, the clock's steps, the breach at the hour, a follow-up;</li>
+ *   <li>a message kept (by us, or by the dialplan's box when we could not record): tell people at once, the clock's steps, the breach at the hour, a follow-up;</li>
  *   <li>an emergency: the response clock, a follow-up;</li>
  *   <li>a non-emergency, when the server is set to: a follow-up.</li>
  * </ul>
@@ -37,7 +37,7 @@ public final class Obligations {
         Instant at = event.at();
         List<DueWork> due = new ArrayList<>();
         switch (event.type()) {
-            case VOICEMAIL_KEPT -> {
+            case VOICEMAIL_KEPT, VOICEMAIL_HANDED_TO_DIALPLAN -> {
                 due.add(DueWork.at(reference, DueKind.MESSAGE_NOTICE, 0, at));
                 int step = 1;
                 for (MessageStep messageStep : settings.messageSteps()) {
@@ -61,7 +61,8 @@ public final class Obligations {
     /** The follow-up {@code event} makes owed, if any. */
     public Optional<FollowUp> followUpFor(CallEvent event) {
         return switch (event.type()) {
-            case VOICEMAIL_KEPT -> Optional.of(owed(event.reference(), FollowUpCause.MESSAGE, event.at()));
+            case VOICEMAIL_KEPT, VOICEMAIL_HANDED_TO_DIALPLAN ->
+                    Optional.of(owed(event.reference(), FollowUpCause.MESSAGE, event.at()));
             case TRIAGED -> switch (event.attribute("triage")) {
                 case EMERGENCY -> Optional.of(owed(event.reference(), FollowUpCause.EMERGENCY, event.at()));
                 case NON_EMERGENCY -> settings.followUpNonEmergency()

@@ -27,7 +27,9 @@ public final class AgiEnvironmentBlock {
         lines.add("agi_callingani2: 0");
         lines.add("agi_callington: 0");
         lines.add("agi_callingtns: 0");
-        lines.add("agi_dnid: " + orUnknown(call.dialledNumber()));
+        // A Local channel (what the simulator names itself) has no DNID: as on a real Asterisk, the number the
+        // dialplan was entered with reaches the server only as the extension.
+        lines.add("agi_dnid: unknown");
         lines.add("agi_rdnis: unknown");
         lines.add("agi_context: afterhours");
         lines.add("agi_extension: " + (call.dialledNumber().isEmpty() ? "s" : call.dialledNumber()));

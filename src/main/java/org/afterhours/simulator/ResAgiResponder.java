@@ -22,19 +22,24 @@ public final class ResAgiResponder {
             Set.of("EXEC", "GET FULL VARIABLE", "GET VARIABLE", "NOOP", "SET VARIABLE", "VERBOSE");
     private static final List<String> VERBS = List.of("ANSWER", "HANGUP", "NOOP", "CHANNEL STATUS", "STREAM FILE",
             "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SAY ALPHA", "SET VARIABLE", "SET MUSIC", "GET FULL VARIABLE",
-            "GET VARIABLE", "EXEC", "RECORD FILE", "VERBOSE");
+            "GET VARIABLE", "EXEC", "RECORD FILE", "VERBOSE", "SET AUTOHANGUP");
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final long SAMPLES_PER_PROMPT = 16000;
 
     private final Deque<Character> keys = new ArrayDeque<>();
     private final int hangupAtCommand;
     private Predicate<String> soundExists = name -> true;
+    private Predicate<String> folderWritable = folder -> true;
     private String dialStatus = "ANSWER";
     private java.util.function.BooleanSupplier hangupCondition = () -> false;
     private java.util.function.BooleanSupplier lateKeysCondition = () -> false;
     private String lateKeys = "";
     private java.util.function.BooleanSupplier bridgeEnds = () -> true;
     private final Map<String, String> variables = new HashMap<>();
+    private java.util.function.ToLongFunction<String> commandMillis = line -> 0;
+    private java.util.function.LongConsumer timePassing = millis -> { };
+    private long elapsedMillis;
+    private long autoHangupAtMillis = -1;
     private int commands;
     private boolean hungUp;
     private boolean hangupAnnounced;
@@ -49,6 +54,15 @@ public final class ResAgiResponder {
     /** Which sound files this Asterisk has; STREAM FILE of any other fails as on a real one. Default: all. */
     public ResAgiResponder withSounds(Predicate<String> exists) {
         this.soundExists = exists;
+        return this;
+    }
+
+    /**
+     * Which folders this Asterisk can write recordings into; RECORD FILE into any other fails as on a real one
+     * ({@code 200 result=-1 (writefile)}, the caller still there). Default: all.
+     */
+    public ResAgiResponder withWritableFolders(Predicate<String> writable) {
+        this.folderWritable = writable;
         return this;
     }
 
@@ -71,6 +85,25 @@ public final class ResAgiResponder {
     /** The caller hangs up during the first command at which {@code condition} holds (e.g. "step 2 is ringing"). */
     public ResAgiResponder hangingUpWhen(java.util.function.BooleanSupplier condition) {
         this.hangupCondition = condition;
+        return this;
+    }
+
+    /**
+     * Commands take time: {@code millisOf} says how long a command line runs on this Asterisk (a prompt plays, a
+     * wait waits), and {@code passing} is told of each stretch of time as it passes (a test moves its clock). By
+     * default every command is instant. With time, SET AUTOHANGUP ends the call as on a real Asterisk: during the
+     * command that would run past it, which then fails and is followed by the HANGUP line.
+     */
+    public ResAgiResponder takingTime(java.util.function.ToLongFunction<String> millisOf,
+                                      java.util.function.LongConsumer passing) {
+        this.commandMillis = millisOf;
+        this.timePassing = passing;
+        return this;
+    }
+
+    /** A variable the channel has before the call (e.g. a dialplan global such as AFTERHOURS_FALLBACK_MAILBOX). */
+    public ResAgiResponder withVariable(String name, String value) {
+        variables.put(name, value);
         return this;
     }
 
@@ -104,7 +137,8 @@ public final class ResAgiResponder {
             out.add(DEAD);
             return out;
         }
-        if (!hungUp && (commands == hangupAtCommand || hangupCondition.getAsBoolean())) {
+        boolean autoHangup = !hungUp && passTime(commandMillis.applyAsLong(commandLine));
+        if (!hungUp && (commands == hangupAtCommand || hangupCondition.getAsBoolean() || autoHangup)) {
             // The caller hangs up while this command runs: it fails, and HANGUP precedes the next reply.
             hungUp = true;
             // A caller who hangs up while recording has left a message: res_agi reports how much it kept.
@@ -115,6 +149,18 @@ public final class ResAgiResponder {
         List<String> args = argv.subList(verb.split(" ").length, argv.size());
         out.addAll(run(verb, args));
         return out;
+    }
+
+    /** @return whether the channel's auto hang-up time came while this much time passed (it stops there) */
+    private boolean passTime(long millis) {
+        if (autoHangupAtMillis >= 0 && elapsedMillis + millis >= autoHangupAtMillis) {
+            timePassing.accept(autoHangupAtMillis - elapsedMillis);
+            elapsedMillis = autoHangupAtMillis;
+            return true;
+        }
+        timePassing.accept(millis);
+        elapsedMillis += millis;
+        return false;
     }
 
     public Map<String, String> variables() {
@@ -133,6 +179,14 @@ public final class ResAgiResponder {
                 yield ok("1");
             }
             case "CHANNEL STATUS" -> ok("6");
+            case "SET AUTOHANGUP" -> {
+                if (args.size() != 1) {
+                    yield usage(verb);
+                }
+                long seconds = Math.max(0, parseOr(args.get(0), 0));
+                autoHangupAtMillis = seconds == 0 ? -1 : elapsedMillis + seconds * 1000;
+                yield ok("0");
+            }
             case "SET MUSIC" -> args.isEmpty() ? usage(verb) : ok("0");
             case "VERBOSE" -> ok("1");
             case "STREAM FILE" -> args.size() < 2 ? usage(verb)
@@ -151,7 +205,7 @@ public final class ResAgiResponder {
             case "GET VARIABLE" -> args.size() != 1 ? usage(verb) : getVariable(args.get(0));
             case "GET FULL VARIABLE" -> args.isEmpty() ? usage(verb) : getFullVariable(args.get(0));
             case "EXEC" -> args.isEmpty() ? usage(verb) : exec(args.get(0));
-            case "RECORD FILE" -> args.size() < 4 ? usage(verb) : record(args.get(2));
+            case "RECORD FILE" -> args.size() < 4 ? usage(verb) : record(args.get(0), args.get(2));
             default -> List.of("510 Invalid or unknown command");
         };
     }
@@ -198,7 +252,12 @@ public final class ResAgiResponder {
         return List.of("200 result=" + digits);
     }
 
-    private List<String> record(String escapeDigits) {
+    private List<String> record(String file, String escapeDigits) {
+        String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : "";
+        if (!folderWritable.test(folder)) {
+            // res_agi: ast_writefile() failed (Asterisk logs "Unable to open file ...: No such file or directory").
+            return List.of("200 result=-1 (writefile)");
+        }
         int key = nextKey(escapeDigits);
         if (key > 0) {
             return List.of("200 result=" + key + " (dtmf) endpos=" + SAMPLES_PER_PROMPT * 5);

@@ -146,6 +146,21 @@ class AfterhoursConfigTest {
     }
 
     @Test
+    void a_second_recording_folder_is_tried_after_the_first_and_must_be_a_plain_absolute_path() {
+        AfterhoursConfig config = AfterhoursConfig.load(null,
+                Map.of("AFTERHOURS_FLOW_RECORDING_FALLBACK_DIRECTORY", "/var/lib/asterisk/afterhours-messages/"));
+        assertEquals(List.of("/var/spool/asterisk/afterhours", "/var/lib/asterisk/afterhours-messages"),
+                config.flow().recordingDirectories());
+        assertEquals(List.of("/var/spool/asterisk/afterhours"),
+                AfterhoursConfig.load(null, Map.of()).flow().recordingDirectories(), "none by default");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> AfterhoursConfig.load(null,
+                Map.of("AFTERHOURS_FLOW_RECORDING_FALLBACK_DIRECTORY", "spool\" s=1")));
+        assertTrue(e.getMessage().startsWith("flow.recording-fallback-directory: must be an absolute path"),
+                e.getMessage());
+    }
+
+    @Test
     void the_cli_reports_a_configuration_error_and_exits_2() throws IOException {
         Path config = file("agi.port = nope");
         java.io.StringWriter err = new java.io.StringWriter();

@@ -8,13 +8,17 @@ import static org.afterhours.calllog.CallEventType.KEY_PRESSED;
 import static org.afterhours.calllog.CallEventType.KEY_TIMEOUT;
 import static org.afterhours.calllog.CallEventType.PROMPT_FAILED;
 import static org.afterhours.calllog.CallEventType.PROMPT_PLAYED;
+import static org.afterhours.calllog.CallEventType.RECORDING_FAILED;
 import static org.afterhours.calllog.CallEventType.REFERENCE_READ;
 import static org.afterhours.calllog.CallEventType.TECHNICIAN_SOUGHT;
 import static org.afterhours.calllog.CallEventType.TRANSFERRED;
 import static org.afterhours.calllog.CallEventType.TRIAGED;
+import static org.afterhours.calllog.CallEventType.VOICEMAIL_DISCARDED;
+import static org.afterhours.calllog.CallEventType.VOICEMAIL_HANDED_TO_DIALPLAN;
 import static org.afterhours.calllog.CallEventType.VOICEMAIL_KEPT;
 import static org.afterhours.calllog.CallEventType.VOICEMAIL_RECORDED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -99,41 +103,84 @@ class AfterHoursCallTest {
     }
 
     @Test
-    void a_non_emergency_caller_hears_every_way_to_reach_the_help_desk_and_its_hours() throws Exception {
+    void a_non_emergency_caller_who_presses_2_hears_every_way_to_reach_the_help_desk_and_its_hours()
+            throws Exception {
         lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER);
-        AsteriskSimulator.Result call = line.call("2", 0);
+        AsteriskSimulator.Result call = line.call("22", 0); // not an emergency; how to open a request
 
         assertTrue(call.commands().containsAll(List.of(
-                "SAY DIGITS \"19133224666\" \"\"",
-                "SAY ALPHA \"help@example.com\" \"\"",
-                "SAY ALPHA \"support.example.com\" \"\"",
-                "SAY NUMBER 8 \"\"", "STREAM FILE \"afterhours/a-m\" \"\"",
-                "SAY NUMBER 5 \"\"", "STREAM FILE \"afterhours/p-m\" \"\"",
-                "STREAM FILE \"afterhours/central-time\" \"\"",
-                "STREAM FILE \"afterhours/monday-to-friday\" \"\"")), String.join("\n", call.commands()));
-        assertEquals(List.of(CALL_STARTED, KEY_PRESSED, TRIAGED, KEY_TIMEOUT, KEY_TIMEOUT, KEY_TIMEOUT, CALL_ENDED),
-                story());
+                "SAY DIGITS \"19133224666\" \"12\"",
+                "SAY ALPHA \"help@example.com\" \"12\"",
+                "SAY ALPHA \"support.example.com\" \"12\"",
+                "SAY NUMBER 8 \"12\"", "STREAM FILE \"afterhours/a-m\" \"12\"",
+                "SAY NUMBER 5 \"12\"", "STREAM FILE \"afterhours/p-m\" \"12\"",
+                "STREAM FILE \"afterhours/central-time\" \"12\"",
+                "STREAM FILE \"afterhours/monday-to-friday\" \"12\"")), String.join("\n", call.commands()));
+        assertEquals(List.of(CALL_STARTED, KEY_PRESSED, TRIAGED, KEY_PRESSED, KEY_TIMEOUT, KEY_TIMEOUT, KEY_TIMEOUT,
+                CALL_ENDED), story());
         assertEquals("INFORMED", last(CALL_ENDED).attribute("outcome"));
     }
 
     @Test
-    void an_address_rendered_for_the_line_is_played_instead_of_spelled() throws Exception {
+    void a_non_emergency_caller_is_offered_a_message_first_and_leaves_one_without_hearing_the_information()
+            throws Exception {
         lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER);
-        AsteriskSimulator.Result call = line.call(new ResAgiResponder("2", 0));
+        // w: the greeting plays out; 2: not an emergency; 1: a message now; '#' ends it; 1 keeps it
+        AsteriskSimulator.Result call = line.call("w21#1", 0);
 
-        assertTrue(call.commands().contains("STREAM FILE \"afterhours/lines/main/email\" \"\""));
+        int triage = call.commands().indexOf("STREAM FILE \"afterhours/triage-menu\" \"0123456789*#\"");
+        assertEquals("STREAM FILE \"afterhours/nonemergency-choice\" \"0123456789*#\"",
+                call.commands().get(triage + 1), "the choice comes right after triage");
+        assertTrue(call.commands().stream().noneMatch(c -> c.contains("afterhours/helpdesk-")),
+                String.join("\n", call.commands()));
+        assertEquals("VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void every_part_of_the_help_desk_information_stops_at_a_key() throws Exception {
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER);
+        AsteriskSimulator.Result call = line.call("22", 0);
+
+        List<String> commands = call.commands();
+        List<String> information = commands.subList(
+                commands.indexOf("STREAM FILE \"afterhours/nonemergency-choice\" \"0123456789*#\"") + 1,
+                commands.indexOf("STREAM FILE \"afterhours/nonemergency-options\" \"0123456789*#\""));
+        assertEquals(15, information.size(), String.join("\n", information));
+        assertTrue(information.stream().allMatch(c -> c.endsWith(" \"12\"")), String.join("\n", information));
+    }
+
+    @Test
+    void an_address_rendered_for_the_line_is_played_instead_of_spelled() throws Exception {
+        line = new FlowFixture(journalDirectory, FlowFixture.NIGHT, DaytimeRouting.TRANSFER, null,
+                FlowSettings.defaults(),
+                OptionalPrompts.of(List.of("afterhours/lines/main/email", "afterhours/lines/main/portal")));
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("22", 0));
+
+        assertTrue(call.commands().contains("STREAM FILE \"afterhours/lines/main/email\" \"12\""));
         assertTrue(call.commands().stream().noneMatch(c -> c.startsWith("SAY ALPHA")));
     }
 
     @Test
-    void a_non_emergency_caller_can_hear_it_again_then_leave_a_message_and_is_given_the_reference()
+    void a_prompt_no_one_rendered_for_the_line_is_never_asked_of_asterisk() throws Exception {
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER); // the server knows of no line's own prompts
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("22", 0));
+
+        assertTrue(call.commands().stream().noneMatch(c -> c.contains("afterhours/lines/")),
+                "each would be a 'does not exist in any format' line in Asterisk's log: " + call.commands());
+        assertTrue(call.commands().contains("SAY ALPHA \"help@example.com\" \"12\""));
+        assertFalse(line.types().contains(PROMPT_FAILED));
+    }
+
+    @Test
+    void a_non_emergency_caller_can_cut_the_information_short_hear_it_again_then_leave_a_message()
             throws Exception {
         lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER);
-        AsteriskSimulator.Result call = line.call("221#1", 0);
+        // 2: not an emergency; 2: how to open a request; 2 during it: again; 1 during it: a message; #; 1 keeps it
+        AsteriskSimulator.Result call = line.call("2221#1", 0);
 
-        assertEquals(2, count(call.commands(), "STREAM FILE \"afterhours/helpdesk-intro\" \"\""));
-        assertEquals(List.of(CALL_STARTED, KEY_PRESSED, TRIAGED, KEY_PRESSED, KEY_PRESSED, VOICEMAIL_RECORDED,
-                KEY_PRESSED, VOICEMAIL_KEPT, REFERENCE_READ, CALL_ENDED), story());
+        assertEquals(2, count(call.commands(), "STREAM FILE \"afterhours/helpdesk-intro\" \"12\""));
+        assertEquals(List.of(CALL_STARTED, KEY_PRESSED, TRIAGED, KEY_PRESSED, KEY_PRESSED, KEY_PRESSED,
+                VOICEMAIL_RECORDED, KEY_PRESSED, VOICEMAIL_KEPT, REFERENCE_READ, CALL_ENDED), story());
         assertEquals("false", last(VOICEMAIL_KEPT).attribute("urgent"));
         assertEquals("VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
     }
@@ -166,6 +213,51 @@ class AfterHoursCallTest {
         assertEquals(Map.of("prompt", "afterhours/triage-menu"), last(PROMPT_FAILED).attributes());
         assertEquals("EMERGENCY", last(TRIAGED).attribute("triage"));
         assertEquals("CONNECTED", last(CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void a_recording_folder_asterisk_cannot_write_is_an_error_and_the_caller_goes_to_the_dialplans_voicemail_box()
+            throws Exception {
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER).technicianWill(TechnicianConnector.Result.NOBODY_ACCEPTED);
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("1", 0).withSounds(FlowFixture::shippedSound)
+                .withWritableFolders(folder -> false).withVariable("AFTERHOURS_FALLBACK_MAILBOX", "200@support"));
+
+        String reference = line.reference().digits();
+        String path = "/var/spool/asterisk/afterhours/" + reference + "-1";
+        assertEquals(Map.of("path", path, "format", "wav", "reason", "writefile"), last(RECORDING_FAILED).attributes());
+        assertFalse(line.types().contains(VOICEMAIL_DISCARDED), "a failed recording is not \"nothing heard\"");
+        assertEquals(1, count(call.commands(), "RECORD FILE \"" + path + "\" \"wav\" \"#\" 180000 0 BEEP s=5"));
+        assertEquals("voicemail box 200@support", last(VOICEMAIL_HANDED_TO_DIALPLAN).attribute("path"));
+        assertEquals("VOICEMAIL", call.variables().get("AFTERHOURS_STATUS"), "the dialplan runs VoiceMail()");
+        assertTrue(call.commands().stream().noneMatch(c -> c.equals("HANGUP")), "the caller is not hung up on");
+        assertEquals(List.of(reference + " main " + path + " writefile"), line.recordingAlerts);
+        assertEquals(List.of(reference + " main voicemail box 200@support urgent"), line.voicemailAlerts);
+        assertEquals("URGENT_VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void a_second_recording_folder_takes_the_message_when_asterisk_cannot_write_into_the_first() throws Exception {
+        line = new FlowFixture(journalDirectory, FlowFixture.NIGHT, DaytimeRouting.TRANSFER, null,
+                FlowSettings.defaults().withRecordingFallbackDirectory("/var/lib/asterisk/afterhours-messages"),
+                OptionalPrompts.NONE);
+        AsteriskSimulator.Result call = line.call(new ResAgiResponder("999#1", 0).withSounds(FlowFixture::shippedSound)
+                .withWritableFolders(folder -> folder.equals("/var/lib/asterisk/afterhours-messages")));
+
+        String reference = line.reference().digits();
+        assertEquals("/var/spool/asterisk/afterhours/" + reference + "-1", last(RECORDING_FAILED).attribute("path"));
+        assertEquals("/var/lib/asterisk/afterhours-messages/" + reference + "-1", last(VOICEMAIL_KEPT).attribute("path"));
+        assertEquals(1, line.recordingAlerts.size());
+        assertEquals("SUCCESS", call.variables().get("AFTERHOURS_STATUS"));
+        assertEquals("VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
+    }
+
+    @Test
+    void a_call_from_a_channel_without_a_dnid_records_the_number_the_dialplan_entered_with() throws Exception {
+        // A Local channel or a Goto from [afterhours-inbound]: agi_dnid is "unknown", the number is agi_extension.
+        lineAt(FlowFixture.NIGHT, DaytimeRouting.TRANSFER).technicianWill(TechnicianConnector.Result.CONNECTED);
+        line.call("afterhours", new ResAgiResponder("1", 0));
+
+        assertEquals("+19132016503", line.events().get(0).attribute("dialled"));
     }
 
     @Test

@@ -32,7 +32,12 @@ final class FakePbx implements Dialer {
         }
     }
 
+    /** The time the screening script measures in; moved only as screened phones play prompts (see below). */
+    final MovableClock screeningClock = new MovableClock(FlowFixture.NIGHT);
+    /** Each answered leg's screening dialogue, by dial string: the commands the server sent. */
+    final Map<String, List<String>> screenings = new ConcurrentHashMap<>();
     final List<String> dialled = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.ToLongFunction<String> screeningCommandMillis = line -> 0;
     final List<String> hungUp = new CopyOnWriteArrayList<>();
     final AtomicBoolean available = new AtomicBoolean(true);
     private final Map<String, Phone> phones = new ConcurrentHashMap<>();
@@ -43,6 +48,14 @@ final class FakePbx implements Dialer {
     /** The manager connection is lost right after {@code dialString} has been rung. */
     void dropAfterDialling(String dialString) {
         dropAfter = dialString;
+    }
+
+    /**
+     * Screened phones play at real speed: each command of a screening takes as long as {@code millisOf} says, the
+     * screening clock moves by it, and Asterisk's auto hang-up fires on that time. By default commands are instant.
+     */
+    void screeningTakes(java.util.function.ToLongFunction<String> millisOf) {
+        this.screeningCommandMillis = millisOf;
     }
 
     void phone(String dialString, Phone phone) {
@@ -103,8 +116,10 @@ final class FakePbx implements Dialer {
                     + "&role=" + request.variables().get("AFTERHOURS_ROLE")
                     + "&ref=" + request.variables().get("AFTERHOURS_REF")).from("", request.callerIdName());
             try {
-                new AsteriskSimulator("127.0.0.1", agiPort, Duration.ofSeconds(20))
-                        .play(call, new ResAgiResponder(keys, 0), line -> { });
+                AsteriskSimulator.Result screening = new AsteriskSimulator("127.0.0.1", agiPort, Duration.ofSeconds(20))
+                        .play(call, new ResAgiResponder(keys, 0).takingTime(screeningCommandMillis,
+                                screeningClock::advance), line -> { });
+                screenings.put(request.dialString(), screening.commands());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -56,6 +56,7 @@ final class FlowFixture implements AutoCloseable {
 
     final CallJournal journal;
     final List<String> voicemailAlerts = new CopyOnWriteArrayList<>();
+    final List<String> recordingAlerts = new CopyOnWriteArrayList<>();
     private final AgiServer server;
     private TechnicianConnector.Result technicianResult = TechnicianConnector.Result.UNAVAILABLE;
 
@@ -70,12 +71,30 @@ final class FlowFixture implements AutoCloseable {
     /** A line whose emergencies ring people through {@code pbx}, screened by the server's screening script. */
     FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx)
             throws InterruptedException {
+        this(journalDirectory, now, routing, pbx, FlowSettings.defaults(), OptionalPrompts.NONE);
+    }
+
+    /**
+     * As above, with the caller's side configured as {@code flow} says, and {@code optionalPrompts} the prompts
+     * rendered for lines and people the server knows of.
+     */
+    FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx, FlowSettings flow,
+                OptionalPrompts optionalPrompts) throws InterruptedException {
         journal = CallJournal.open(journalDirectory);
         AtomicLong blocks = new AtomicLong();
         BlockReferenceNumbers references = new BlockReferenceNumbers(blocks::getAndIncrement,
                 journalDirectory.resolve("offline-counter"), 0, Runnable::run);
-        VoicemailAlerts alerts = (reference, line, path, urgent) ->
+        VoicemailAlerts alerts = new VoicemailAlerts() {
+            @Override
+            public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
                 voicemailAlerts.add(reference + " " + line.id() + " " + path + (urgent ? " urgent" : ""));
+            }
+
+            @Override
+            public void recordingFailed(ReferenceNumber reference, Line line, String path, String reason) {
+                recordingAlerts.add(reference + " " + line.id() + " " + path + " " + reason);
+            }
+        };
         RuleBook rules = ruleBook(routing);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
         EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "afterhours-screen",
@@ -85,11 +104,12 @@ final class FlowFixture implements AutoCloseable {
                         new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation,
                         (person, subject, body) -> notifications.add(person.id() + ": " + subject)),
                         clock);
-        AfterHoursScript script = new AfterHoursScript(rules, references, journal, FlowSettings.defaults(),
-                technicians, alerts, clock);
+        AfterHoursScript script = new AfterHoursScript(rules, references, journal, flow,
+                technicians, alerts, clock, optionalPrompts);
         server = new AgiServer(AgiServerSettings.defaults().withPort(0),
                 new AgiScriptRouter().register(AfterHoursScript.PATH, script)
-                        .register(ScreeningScript.PATH, new ScreeningScript(desk, escalation.screeningTimeout())),
+                        .register(ScreeningScript.PATH, new ScreeningScript(desk, escalation.screeningTimeout(),
+                                pbx == null ? clock : pbx.screeningClock, optionalPrompts)),
                 SessionListener.NONE, Clock.systemUTC()).start();
         if (pbx != null) {
             pbx.serverPort(server.port());

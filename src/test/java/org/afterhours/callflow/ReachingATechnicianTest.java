@@ -103,6 +103,11 @@ class ReachingATechnicianTest {
                 "sam: Emergency call " + reference2 + " on Main after-hours line accepted by alice"),
                 line.notifications.stream().sorted().toList());
         assertEquals(List.of("PJSIP/alice", "PJSIP/hanna", "PJSIP/sam"), pbx.dialled.stream().sorted().toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.screenings.keySet().size() == 3);
+        assertTrue(pbx.screenings.get("PJSIP/sam").contains("STREAM FILE \"afterhours/alert-a-technician\" \"1\""));
+        assertTrue(pbx.screenings.values().stream().flatMap(List::stream).noneMatch(
+                c -> c.contains("afterhours/lines/") || c.contains("afterhours/people/")),
+                "no line's name nor person's name was rendered: none is asked of Asterisk");
     }
 
     @Test
@@ -127,6 +132,28 @@ class ReachingATechnicianTest {
     }
 
     @Test
+    void the_screening_time_bounds_a_silent_answer_prompts_included_then_the_next_person_is_rung() throws Exception {
+        // As on a real Asterisk, each screening prompt plays for seconds; the fixture's screening time is 4 s.
+        pbx.screeningTakes(command -> command.startsWith("STREAM FILE") || command.startsWith("SAY DIGITS") ? 3000
+                : command.startsWith("WAIT FOR DIGIT") ? Long.parseLong(command.substring(15)) : 0);
+        pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("")); // a voicemail greeting that listens
+        pbx.phone("PJSIP/bob", FakePbx.Phone.answersAndPresses("1"));
+
+        line.call("1", 0);
+
+        assertEquals(List.of("alice: VOICEMAIL_OR_NO_KEY", "bob: ACCEPTED"), attempts());
+        // Asterisk hangs alice's leg up 4 s after the answer, in the middle of the second prompt; nothing follows.
+        List<String> alice = pbx.screenings.get("PJSIP/alice");
+        assertEquals(List.of("ANSWER", "SET AUTOHANGUP 4", "STREAM FILE \"afterhours/screen-emergency\" \"12\"",
+                "STREAM FILE \"afterhours/screen-reference\" \"12\""), alice.subList(0, 4));
+        assertTrue(alice.subList(4, alice.size()).stream().allMatch(c -> c.startsWith("SET VARIABLE")), "" + alice);
+        List<String> bob = pbx.screenings.get("PJSIP/bob");
+        assertTrue(bob.indexOf("SET AUTOHANGUP 0") >= 0
+                && bob.indexOf("SET AUTOHANGUP 0") < bob.indexOf("SET VARIABLE \"AFTERHOURS_SCREEN\" \"ACCEPTED\""),
+                "the accepted leg's hang-up is cancelled before it is sent to the caller: " + bob);
+    }
+
+    @Test
     void a_decline_or_a_busy_phone_goes_on_to_the_next_person() throws Exception {
         pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("2"));
         pbx.phone("PJSIP/bob", new FakePbx.Phone(RingOutcome.BUSY, ""));
@@ -135,6 +162,8 @@ class ReachingATechnicianTest {
         line.call("1", 0);
 
         assertEquals(List.of("alice: DECLINED", "bob: BUSY", "hanna: ACCEPTED"), attempts());
+        assertEquals(List.of("2", "", "1"), line.events().stream().filter(e -> e.type() == ATTEMPT_ENDED)
+                .map(e -> e.attribute("key")).toList(), "the key each one pressed, for call_attempt.key_pressed");
     }
 
     @Test

@@ -173,6 +173,26 @@ class CallLogStoreTest {
     }
 
     @Test
+    void a_message_handed_to_the_dialplans_box_is_on_record_there_and_owed_a_response() throws Exception {
+        ReferenceNumber reference = new ReferenceNumber(Integer.toString(firstReference));
+        try (CallJournal journal = CallJournal.open(journalDirectory)) {
+            CallRecorder call = new CallRecorder(reference, journal,
+                    Clock.fixed(Instant.parse("2026-11-22T09:15:30Z"), ZoneOffset.UTC));
+            call.record(CallEventType.CALL_STARTED, "line", "main", "businessHours", "false");
+            call.record(CallEventType.RECORDING_FAILED, "path", "/var/spool/asterisk/afterhours/x-1", "format", "wav",
+                    "reason", "writefile");
+            call.record(CallEventType.VOICEMAIL_HANDED_TO_DIALPLAN, "status", "VOICEMAIL", "mailbox", "200@support",
+                    "path", "voicemail box 200@support", "urgent", "true");
+            call.record(CallEventType.CALL_ENDED, "step", "VOICEMAIL", "outcome", "URGENT_VOICEMAIL");
+            new JdbcCallLogStore(database).write(journal.pending(100, Duration.ZERO).stream()
+                    .map(org.afterhours.calllog.JournalEntry::event).toList());
+        }
+        assertEquals(1, countWhere("call_record", "voicemail_path = 'voicemail box 200@support'"
+                + " AND voicemail_status = 'PENDING_RESPONSE' AND voicemail_urgent AND outcome = 'URGENT_VOICEMAIL'"));
+        assertEquals(1, countWhere("call_event", "type = 'RECORDING_FAILED'"));
+    }
+
+    @Test
     void every_ring_of_an_emergency_becomes_an_attempt_row_and_the_record_says_who_accepted() throws Exception {
         ReferenceNumber reference = new ReferenceNumber(Integer.toString(firstReference));
         Instant start = Instant.parse("2026-11-22T09:15:30Z");

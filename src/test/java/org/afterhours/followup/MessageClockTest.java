@@ -169,6 +169,17 @@ class MessageClockTest {
                 "notice, three steps, breach, the follow-up's reminder and overdue");
     }
 
+    @Test
+    void a_message_handed_to_the_dialplans_box_runs_the_same_clock() {
+        Obligations obligations = new Obligations(AfterCallSettings.DEFAULTS);
+        var handed = new org.afterhours.calllog.CallEvent(reference, 3, KEPT, CallEventType.VOICEMAIL_HANDED_TO_DIALPLAN,
+                Map.of("path", "voicemail box", "urgent", "false"));
+        var kept = new org.afterhours.calllog.CallEvent(reference, 3, KEPT, CallEventType.VOICEMAIL_KEPT,
+                AfterCallFixture.kept(reference, false));
+        assertEquals(obligations.dueFor(kept), obligations.dueFor(handed));
+        assertEquals(obligations.followUpFor(kept), obligations.followUpFor(handed));
+    }
+
     private String eventCounts() throws SQLException {
         return f.tables.text("SELECT GROUP_CONCAT(CONCAT(type, '=', n) ORDER BY FIELD(type, 'NOTICE_SENT',"
                 + " 'MESSAGE_ESCALATED', 'MESSAGE_BREACHED', 'FOLLOW_UP_OWED') SEPARATOR ' ') FROM (SELECT type,"

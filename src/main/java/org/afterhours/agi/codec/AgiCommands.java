@@ -29,6 +29,14 @@ public final class AgiCommands {
         return plain("NOOP");
     }
 
+    /** {@code SET AUTOHANGUP <seconds>}: Asterisk hangs the channel up that long from now; 0 cancels it. */
+    public static AgiCommand setAutoHangup(long seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("seconds must be 0 or more: " + seconds);
+        }
+        return command("SET AUTOHANGUP", Long.toString(seconds));
+    }
+
     public static AgiCommand channelStatus() {
         return plain("CHANNEL STATUS");
     }

@@ -51,6 +51,8 @@ final class CallSession implements Runnable {
                     // The script handled the hang-up itself; the log still says how the call ended.
                     outcome = SessionOutcome.CALLER_HUNG_UP;
                     detail = "caller hung up";
+                } else if (channel.statusForDialplan().isPresent()) {
+                    tellDialplan(channel.statusForDialplan().get());
                 } else {
                     tellDialplan(SessionStatus.SUCCESS);
                 }
@@ -72,10 +74,14 @@ final class CallSession implements Runnable {
         }
     }
 
-    /** Best effort: when the caller is already gone there is no dialplan left to tell. */
     private void tellDialplan(SessionStatus status) {
+        tellDialplan(status.name());
+    }
+
+    /** Best effort: when the caller is already gone there is no dialplan left to tell. */
+    private void tellDialplan(String status) {
         try {
-            channel.setVariable(statusVariable, status.name());
+            channel.setVariable(statusVariable, status);
         } catch (AgiHangupException gone) {
             log.debug("[{}] could not set {}={}: {}", info.id(), statusVariable, status, gone.getMessage());
         } catch (RuntimeException e) {

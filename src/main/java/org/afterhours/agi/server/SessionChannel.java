@@ -21,11 +21,13 @@ import org.slf4j.LoggerFactory;
 /** {@link AgiChannel} over one FastAGI connection. Every command goes through {@link #send}, the one chokepoint. */
 final class SessionChannel implements AgiChannel {
     private static final Logger log = LoggerFactory.getLogger(SessionChannel.class);
+    private static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
     private final Channel connection;
     private final ReplyMailbox mailbox;
     private final String sessionId;
     private final AtomicBoolean commandInFlight = new AtomicBoolean();
+    private volatile String statusForDialplan;
 
     SessionChannel(Channel connection, ReplyMailbox mailbox, String sessionId) {
         this.connection = connection;
@@ -75,6 +77,20 @@ final class SessionChannel implements AgiChannel {
             }
             default -> throw new AgiCommandException(command.line(), reply);
         }
+    }
+
+    @Override
+    public void returnToDialplan(String status) {
+        if (status == null || !STATUS.matcher(status).matches()) {
+            throw new IllegalArgumentException("a status for the dialplan is A-Z, 0-9 and _ (at most 32), not '"
+                    + status + "'");
+        }
+        statusForDialplan = status;
+    }
+
+    /** The status the script asked the dialplan to see, if it asked for one. */
+    Optional<String> statusForDialplan() {
+        return Optional.ofNullable(statusForDialplan);
     }
 
     /** Whether Asterisk has told us the caller hung up. */
@@ -176,6 +192,12 @@ final class SessionChannel implements AgiChannel {
     @Override
     public void setMusic(boolean on, String mohClass) {
         send(AgiCommands.setMusic(on, mohClass));
+    }
+
+    @Override
+    public void setAutoHangup(java.time.Duration after) {
+        long millis = Math.max(0, after.toMillis());
+        send(AgiCommands.setAutoHangup((millis + 999) / 1000));
     }
 
     @Override

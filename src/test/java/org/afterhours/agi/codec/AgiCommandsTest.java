@@ -26,6 +26,8 @@ class AgiCommandsTest {
                 row("hangup", AgiCommands::hangup, "HANGUP", "HANGUP"),
                 row("noop", AgiCommands::noop, "NOOP", "NOOP"),
                 row("channel status", AgiCommands::channelStatus, "CHANNEL STATUS", "CHANNEL STATUS"),
+                row("set autohangup", () -> AgiCommands.setAutoHangup(8), "SET AUTOHANGUP", "SET AUTOHANGUP 8"),
+                row("set autohangup off", () -> AgiCommands.setAutoHangup(0), "SET AUTOHANGUP", "SET AUTOHANGUP 0"),
                 row("stream file, no escape digits", () -> AgiCommands.streamFile("hello-world", ""),
                         "STREAM FILE", "STREAM FILE \"hello-world\" \"\""),
                 row("stream file, escape digits", () -> AgiCommands.streamFile("afterhours/menu", "12#"),

@@ -120,6 +120,22 @@ class AgiEnvironmentParserTest {
     }
 
     @Test
+    void without_a_dnid_the_dialled_number_is_the_extension_the_dialplan_entered_with() throws Exception {
+        // A Local channel, or a Goto(afterhours,${EXTEN},1) from the inbound context, as a real Asterisk 22 sends it.
+        AgiRequest request = parse("agi_dnid: unknown", "agi_context: afterhours", "agi_extension: +19132016503");
+
+        assertEquals("+19132016503", request.dialledNumber());
+        assertEquals("913-201-6503", parse("agi_dnid: unknown", "agi_extension: 913-201-6503").dialledNumber());
+    }
+
+    @Test
+    void an_extension_that_is_no_number_is_not_taken_for_one() throws Exception {
+        assertEquals("", parse("agi_dnid: unknown", "agi_extension: s").dialledNumber());
+        assertEquals("", parse("agi_extension: 4573x").dialledNumber());
+        assertEquals("5000", parse("agi_dnid: 5000", "agi_extension: s").dialledNumber(), "a DNID wins");
+    }
+
+    @Test
     void the_script_query_gives_path_and_repeated_decoded_parameters() throws Exception {
         AgiRequest request = parse("agi_network_script: afterhours?line=main&x=a%20b&x=c");
 

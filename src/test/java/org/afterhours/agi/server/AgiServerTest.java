@@ -296,6 +296,33 @@ class AgiServerTest {
     }
 
     @Test
+    void a_script_may_hand_the_call_back_to_the_dialplan_with_a_status_of_its_own() throws Exception {
+        int port = serve("probe", (request, channel) -> {
+            channel.answer();
+            channel.returnToDialplan("VOICEMAIL");
+        });
+        try (FakeAsterisk asterisk = FakeAsterisk.call(port, SimulatedCall.to("probe"))) {
+            asterisk.expect("ANSWER", "200 result=0")
+                    .expect("SET VARIABLE \"AFTERHOURS_STATUS\" \"VOICEMAIL\"", "200 result=1");
+            assertTrue(asterisk.closedByServer());
+        }
+        assertEquals(SessionOutcome.COMPLETED, outcomeOfOnlySession());
+    }
+
+    @Test
+    void a_status_for_the_dialplan_that_could_be_read_as_dialplan_text_is_refused() throws Exception {
+        int port = serve("probe", (request, channel) -> {
+            channel.answer();
+            channel.returnToDialplan("SUCCESS\"]?done");
+        });
+        try (FakeAsterisk asterisk = FakeAsterisk.call(port, SimulatedCall.to("probe"))) {
+            asterisk.expect("ANSWER", "200 result=0")
+                    .expect("SET VARIABLE \"AFTERHOURS_STATUS\" \"FAILED\"", "200 result=1");
+        }
+        assertEquals(SessionOutcome.SCRIPT_FAILED, outcomeOfOnlySession());
+    }
+
+    @Test
     void a_call_over_the_limit_is_told_busy_and_closed_while_the_live_call_goes_on() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         int port = serve(AgiServerSettings.defaults().withPort(0).withMaxConcurrentCalls(1),
