@@ -11,7 +11,10 @@ import org.afterhours.db.JdbcAfterCallRecord;
 import org.afterhours.db.JdbcDueWorkQueue;
 import org.afterhours.db.JdbcFollowUpBook;
 import org.afterhours.escalation.NoticeChannel;
-import org.afterhours.escalation.Notifier;
+import org.afterhours.callflow.MessageCallScript;
+import org.afterhours.calllog.ReferenceNumber;
+import org.afterhours.escalation.Dialer;
+import org.afterhours.escalation.MessageCalls;
 import org.afterhours.followup.AfterCallClocks;
 import org.afterhours.followup.AfterCallStores;
 import org.afterhours.followup.CoverageWarnings;
@@ -22,6 +25,7 @@ import org.afterhours.followup.PollerSettings;
 import org.afterhours.notify.ChannelNotifier;
 import org.afterhours.notify.EmailChannel;
 import org.afterhours.notify.LogChannel;
+import org.afterhours.notify.PhoneChannel;
 import org.afterhours.notify.WebhookChannel;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
@@ -38,13 +42,36 @@ final class AfterCallSide implements AutoCloseable {
     private final DueWorkPoller poller;
     private final ChannelNotifier notifier;
     private final FollowUps followUps;
+    private final MessageCallScript messageScript;
 
     private AfterCallSide(Obligations obligations, DueWorkPoller poller, ChannelNotifier notifier,
-                          FollowUps followUps) {
+                          FollowUps followUps, MessageCallScript messageScript) {
         this.obligations = obligations;
         this.poller = poller;
         this.notifier = notifier;
         this.followUps = followUps;
+        this.messageScript = messageScript;
+    }
+
+    /** The dialplan context a phone notice's answered leg enters (asterisk-config/extensions.conf). */
+    static final String MESSAGE_CONTEXT = "afterhours-message";
+
+    /** What a person chose on a message call, recorded by the follow-through. */
+    private record PhoneResponses(FollowUps followUps) implements MessageCalls.Responses {
+        @Override
+        public void acknowledged(String reference, String personId) {
+            followUps.acknowledge(new ReferenceNumber(reference), personId, "phone");
+        }
+
+        @Override
+        public void calledBack(String reference, String personId) {
+            followUps.responded(new ReferenceNumber(reference), personId, "phone callback");
+        }
+    }
+
+    /** The script a phone notice's answered leg runs. */
+    MessageCallScript messageScript() {
+        return messageScript;
     }
 
     static AfterCallStores stores(DataSource dataSource) {
@@ -52,11 +79,27 @@ final class AfterCallSide implements AutoCloseable {
                 new JdbcFollowUpBook(dataSource), new JdbcAfterCallLog(dataSource));
     }
 
-    static AfterCallSide start(AfterhoursConfig config, Database database, RuleBook rules, Clock clock) {
-        AfterCallConfig after = config.afterCall();
+    /** The written channels: the log always, email and the webhook when configured. */
+    static List<NoticeChannel> writtenChannels(AfterhoursConfig config) {
         List<NoticeChannel> channels = new ArrayList<>(List.of(new LogChannel()));
-        after.email().ifPresent(email -> channels.add(new EmailChannel(email)));
-        after.webhook().ifPresent(webhook -> channels.add(new WebhookChannel(webhook)));
+        config.afterCall().email().ifPresent(email -> channels.add(new EmailChannel(email)));
+        config.afterCall().webhook().ifPresent(webhook -> channels.add(new WebhookChannel(webhook)));
+        return channels;
+    }
+
+    /**
+     * @param written  {@link #writtenChannels}, shared with the live calls' {@code notifier}
+     * @param dialer   the PBX's dialer: kept messages are also told by phone when AMI is set up
+     */
+    static AfterCallSide start(AfterhoursConfig config, Database database, RuleBook rules,
+                               List<NoticeChannel> written, ChannelNotifier notifier, Dialer dialer, Clock clock) {
+        AfterCallConfig after = config.afterCall();
+        List<NoticeChannel> channels = new ArrayList<>(written);
+        MessageCalls messageCalls = new MessageCalls();
+        if (config.ami().hasSecret()) {
+            channels.add(new PhoneChannel(dialer, messageCalls, new PhoneChannel.PhoneSettings(MESSAGE_CONTEXT,
+                    config.escalation().callerIdNumber(), config.escalation().alertRingTimeout())));
+        }
         log.info("after the call: notices by {}{}{}", channels.stream().map(NoticeChannel::name).toList(),
                 after.email().map(e -> "; email through " + e).orElse(""),
                 after.links().isPresent() ? "; one-click acknowledgement links on" : "");
@@ -69,8 +112,10 @@ final class AfterCallSide implements AutoCloseable {
                 after.links(), after.clocks(), after.helpdeskEmail(), clock), stores.log(), "node-" + config.nodeId(),
                 clock, new PollerSettings(after.pollInterval(), defaults.lease(), defaults.batch(),
                         defaults.maxAttempts(), defaults.firstRetry(), defaults.lastRetry())).start();
-        return new AfterCallSide(obligations, poller, new ChannelNotifier(channels),
-                new FollowUps(stores, obligations, after.links(), clock));
+        FollowUps followUps = new FollowUps(stores, obligations, after.links(), clock);
+        MessageCallScript messageScript = new MessageCallScript(messageCalls, new PhoneResponses(followUps),
+                config.flow());
+        return new AfterCallSide(obligations, poller, notifier, followUps, messageScript);
     }
 
     /** What the call log schedules with each event. */
@@ -83,8 +128,8 @@ final class AfterCallSide implements AutoCloseable {
         return poller::wake;
     }
 
-    /** Written alerts from live calls (manager alerts), on every channel, never blocking the call. */
-    Notifier notifier() {
+    /** Written alerts from live calls (manager alerts, failed recordings), never blocking the call. */
+    org.afterhours.escalation.Notifier notifierForAlerts() {
         return notifier;
     }
 

@@ -5,6 +5,10 @@ import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
+import org.afterhours.callflow.MessageCallScript;
+import org.afterhours.escalation.NoticeChannel;
+import org.afterhours.notify.ChannelNotifier;
+import java.util.List;
 import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.db.AgiSessionRepository;
@@ -53,16 +57,20 @@ public final class AfterhoursServer implements AutoCloseable {
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
         RuleBook rules = oncall.ruleBook();
-        AfterCallSide afterCall = AfterCallSide.start(config, database, rules, clock);
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), afterCall.notifier(), clock,
+        List<NoticeChannel> written = AfterCallSide.writtenChannels(config);
+        ChannelNotifier notifier = new ChannelNotifier(written);
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), notifier, clock,
                 optionalPrompts);
+        AfterCallSide afterCall = AfterCallSide.start(config, database, rules, written, notifier, escalation.dialer(),
+                clock);
         CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), afterCall, clock,
                 optionalPrompts);
         AgiScriptRouter router = new AgiScriptRouter()
                 .register(ConnectionProbe.PATH, new ConnectionProbe(config.flow().recordingDirectories(),
                         config.flow().recordingFormat()))
                 .register(AfterHoursScript.PATH, callerSide.script())
-                .register(ScreeningScript.PATH, escalation.screening());
+                .register(ScreeningScript.PATH, escalation.screening())
+                .register(MessageCallScript.PATH, afterCall.messageScript());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
         return new AfterhoursServer(database, sessionLog, oncall, afterCall, escalation, callerSide, agi);
     }

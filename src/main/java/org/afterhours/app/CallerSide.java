@@ -55,7 +55,7 @@ final class CallerSide implements AutoCloseable {
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                technicians, new Alerts(rules, config.escalation().alertRoles(), afterCall.notifier()), clock,
+                technicians, new Alerts(rules, config.escalation().alertRoles(), afterCall.notifierForAlerts()), clock,
                 optionalPrompts);
         return new CallerSide(journal, writer, background, script);
     }

@@ -46,6 +46,11 @@ final class EscalationSide implements AutoCloseable {
                 new ScreeningScript(desk, config.escalation().screeningTimeout(), clock, optionalPrompts));
     }
 
+    /** The PBX's dialer, for phone notices after the call. */
+    org.afterhours.escalation.Dialer dialer() {
+        return dialer;
+    }
+
     TechnicianConnector connector() {
         return connector;
     }

@@ -91,8 +91,10 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         String secret = System.getenv().getOrDefault("AFTERHOURS_AMI_SECRET", "simulate");
         FakeAmi ami = new FakeAmi("afterhours", secret).contexts("afterhours-screen")
                 .otherPhones(TechnicianBehaviour.answers("1"))
-                .runningAgi(host, port, (context, exten, vars) -> "screen?ref=" + vars.get("AFTERHOURS_REF")
-                        + "&role=" + vars.get("AFTERHOURS_ROLE") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT"));
+                .runningAgi(host, port, (context, exten, vars) -> context.equals(AfterCallSide.MESSAGE_CONTEXT)
+                        ? "message?ref=" + vars.get("AFTERHOURS_REF") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT")
+                        : "screen?ref=" + vars.get("AFTERHOURS_REF") + "&role=" + vars.get("AFTERHOURS_ROLE")
+                                + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT"));
         phones.forEach((dial, behaviour) -> ami.phone(dial, behaviour(behaviour)));
         ami.start(amiPort);
         out.println("-- fake AMI listening on port " + amiPort + "; waiting for the server to log in...");

@@ -12,6 +12,11 @@ public interface NoticeChannel {
     /** True when each recipient gets a copy of their own (email, phone); false for a team channel posted once. */
     boolean perRecipient();
 
+    /** Whether this channel carries notices of {@code kind} (a phone call only for what is worth waking for). */
+    default boolean carries(NoticeKind kind) {
+        return true;
+    }
+
     /** Whether this channel can reach {@code to} at all (an email channel needs an address); team channels: yes. */
     default boolean reaches(Recipient to) {
         return true;

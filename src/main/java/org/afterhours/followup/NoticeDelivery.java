@@ -41,6 +41,9 @@ final class NoticeDelivery {
         List<String> sent = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (NoticeChannel channel : channels) {
+            if (!channel.carries(notice.kind())) {
+                continue;
+            }
             if (!channel.perRecipient()) {
                 Recipient first = notice.everyone().isEmpty() ? notice.to() : notice.everyone().get(0);
                 send(item, channel, TEAM, notice.to(first, ""), sent, failed);

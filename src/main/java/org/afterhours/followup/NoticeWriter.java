@@ -30,6 +30,7 @@ final class NoticeWriter {
         String caller = call.callerNumber().isEmpty() ? "an unknown number" : call.callerNumber();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("line", line);
+        facts.put("lineId", call.lineId());
         facts.put("reference", ref);
         facts.put("callerNumber", call.callerNumber());
         facts.put("callerName", call.callerName());
