@@ -65,6 +65,10 @@ public final class PhoneChannel implements NoticeChannel {
 
     @Override
     public String deliver(Notice notice) {
+        // Waits out a login in progress (a node reconnecting), as an emergency does.
+        if (!dialer.available()) {
+            throw new DeliveryException("the PBX's manager interface is not available");
+        }
         // Unique across nodes and restarts: the PBX makes it the channel's unique id.
         String legId = notice.reference() + "-n" + legs.incrementAndGet() + "-" + Long.toString(
                 ThreadLocalRandom.current().nextLong() & 0xffffffffL, 36);

@@ -59,6 +59,8 @@ class PhoneNoticeEndToEndTest {
                 context.equals("afterhours-message") ? "message?ref=" + vars.get("AFTERHOURS_REF") + "&attempt="
                         + vars.get("AFTERHOURS_ATTEMPT") : null);
         primary = server.ruleBook().onCall("main", Position.PRIMARY, SUNDAY_NIGHT).orElseThrow();
+        // A notice placed before the server has logged in to AMI is retried a minute later: start logged in.
+        await().atMost(Duration.ofSeconds(30)).until(() -> ami.logins() > 0);
     }
 
     @AfterEach
