@@ -27,6 +27,7 @@ public final class DueWorkPoller implements AutoCloseable {
     private final PollerSettings settings;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
+    private volatile boolean stopping;
     private Thread thread;
 
     public DueWorkPoller(DueWorkQueue queue, Map<DueKind, DueHandler> handlers, AfterCallLog record, String node,
@@ -42,15 +43,27 @@ public final class DueWorkPoller implements AutoCloseable {
     /** Claims and fires everything due now, in batches, until nothing is. @return how many items fired */
     public int pollOnce() {
         int fired = 0;
-        while (true) {
+        while (!stopping) {
             List<DueWork> claimed = queue.claim(node, clock.instant(), settings.lease(), settings.batch());
-            for (DueWork item : claimed) {
-                fire(item);
+            for (int i = 0; i < claimed.size(); i++) {
+                if (stopping) {
+                    release(claimed.subList(i, claimed.size()));
+                    return fired;
+                }
+                fire(claimed.get(i));
                 fired++;
             }
             if (claimed.size() < settings.batch()) {
                 return fired;
             }
+        }
+        return fired;
+    }
+
+    /** Claimed but not fired because the node is stopping: due again at once, for another node or the next start. */
+    private void release(List<DueWork> items) {
+        for (DueWork item : items) {
+            queue.retry(item, node, "released: node " + node + " stopped before firing it", item.dueAt());
         }
     }
 
@@ -119,6 +132,7 @@ public final class DueWorkPoller implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         Thread running;
+        stopping = true;
         synchronized (this) {
             this.running = false;
             running = thread;

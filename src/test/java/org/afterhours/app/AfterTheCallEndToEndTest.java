@@ -48,6 +48,7 @@ class AfterTheCallEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
+        LeftoverDueWork.retireDueBy(SUNDAY_NIGHT.plus(Duration.ofDays(2)));
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"), Map.of(

@@ -113,6 +113,30 @@ class DueWorkPollerTest {
     }
 
     @Test
+    void a_node_that_stops_mid_batch_hands_back_what_it_has_not_fired() throws Exception {
+        ReferenceNumber reference = tables.reference(8);
+        scheduleSteps(reference);
+        clock.set(KEPT.plus(Duration.ofMinutes(50)));
+        DueWorkPoller[] stopping = new DueWorkPoller[1];
+        DueHandler counting = counting();
+        stopping[0] = poller("node-a", item -> {
+            String result = counting.fire(item);
+            try {
+                stopping[0].close(); // the node is told to stop while it works on the first item
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return result;
+        });
+        stopping[0].pollOnce();
+        assertEquals("MESSAGE_ESCALATION:1:DONE:1 MESSAGE_ESCALATION:2:PENDING:1 MESSAGE_ESCALATION:3:PENDING:1",
+                tables.state(reference));
+
+        poller("node-b", counting).pollOnce();
+        assertEquals(Map.of(reference + "/1", 1, reference + "/2", 1, reference + "/3", 1), snapshot());
+    }
+
+    @Test
     void a_claim_left_by_a_node_that_died_is_taken_over_after_its_lease() throws SQLException {
         ReferenceNumber reference = tables.reference(4);
         queue.schedule(List.of(DueWork.at(reference, DueKind.MESSAGE_ESCALATION, 1, KEPT)));
