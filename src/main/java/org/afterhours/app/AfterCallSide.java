@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.afterhours.db.Database;
+import org.afterhours.dialout.ScreeningDialplan;
 import org.afterhours.db.JdbcAfterCallLog;
 import org.afterhours.db.JdbcAfterCallRecord;
 import org.afterhours.db.JdbcDueWorkQueue;
@@ -54,7 +55,7 @@ final class AfterCallSide implements AutoCloseable {
     }
 
     /** The dialplan context a phone notice's answered leg enters (asterisk-config/extensions.conf). */
-    static final String MESSAGE_CONTEXT = "afterhours-message";
+    static final String MESSAGE_CONTEXT = ScreeningDialplan.MESSAGE_CONTEXT;
 
     /** What a person chose on a message call, recorded by the follow-through. */
     private record PhoneResponses(FollowUps followUps) implements MessageCalls.Responses {
@@ -97,7 +98,7 @@ final class AfterCallSide implements AutoCloseable {
         List<NoticeChannel> channels = new ArrayList<>(written);
         MessageCalls messageCalls = new MessageCalls();
         if (config.ami().hasSecret()) {
-            channels.add(new PhoneChannel(dialer, messageCalls, new PhoneChannel.PhoneSettings(MESSAGE_CONTEXT,
+            channels.add(new PhoneChannel(dialer, messageCalls, new PhoneChannel.PhoneSettings(
                     config.escalation().callerIdNumber(), config.escalation().alertRingTimeout())));
         }
         log.info("after the call: notices by {}{}{}", channels.stream().map(NoticeChannel::name).toList(),

@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 import org.afterhours.agi.server.AgiServerSettings;
 import org.afterhours.ami.AmiSettings;
 import org.afterhours.callflow.HoldSettings;
+import org.afterhours.console.ConsoleSettings;
 import org.afterhours.escalation.EscalationSettings;
 import org.afterhours.callflow.FlowSettings;
 import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.db.DatabaseSettings;
+import org.afterhours.dialout.ScreeningDialplan;
 
 /**
  * The server's configuration, validated once at start and immutable after. Every key is documented in
@@ -25,9 +27,11 @@ import org.afterhours.db.DatabaseSettings;
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
                                FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
                                EscalationSettings escalation, HoldSettings hold, PromptSettings prompts,
+                               ConsoleSettings console, String screenContext, String nodeUrl,
                                AfterCallConfig afterCall) {
+    static final String NODE_URL = "agi.node-url";
 
-    static final Set<String> KEYS = keys(Set.of("agi.bind", "agi.port", "agi.allowed-clients", "agi.max-line-length",
+    static final Set<String> KEYS = keys(Set.of("agi.bind", "agi.port", NODE_URL, "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
             "agi.shutdown-grace-seconds", "agi.status-variable", "data.dir", "db.url", "db.user",
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
@@ -38,7 +42,8 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             "ami.host", "ami.port", "ami.username", "escalation.screening-timeout-seconds",
             "escalation.screen-context", "escalation.caller-id-number", "escalation.alert-roles",
             "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class",
-            PromptSettings.SOUNDS_DIRECTORY, PromptSettings.DECLARED), AfterCallConfig.KEYS);
+            "console.bind", "console.port", "console.certificate", "console.private-key", "console.manager-roles",
+            "console.session-hours", PromptSettings.SOUNDS_DIRECTORY, PromptSettings.DECLARED), AfterCallConfig.KEYS);
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -68,15 +73,87 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             }
             database = DatabaseSettings.external(url, source.get("db.user", "root"), source.get("db.password", ""));
         }
-        return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow(source),
+        FlowSettings flow = flow(source);
+        return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow,
                 OnCallSettings.from(source), ami(source), escalation(source), hold(source), prompts(source),
-                AfterCallConfig.from(source));
+                console(source, flow), screenContext(source), nodeUrl(source, agi), AfterCallConfig.from(source));
     }
 
     private static Set<String> keys(Set<String> core, Set<String> afterCall) {
         Set<String> all = new java.util.HashSet<>(core);
         all.addAll(afterCall);
         return Set.copyOf(all);
+    }
+
+    /** The web console; HTTPS when both a certificate and its key are named, and both must be readable. */
+    private static ConsoleSettings console(ConfigSource source, FlowSettings flow) {
+        ConsoleSettings defaults = ConsoleSettings.defaults(flow.recordingDirectories().stream().map(Path::of)
+                .toList());
+        Path certificate = readableFile(source, "console.certificate");
+        Path key = readableFile(source, "console.private-key");
+        if ((certificate == null) != (key == null)) {
+            throw new ConfigException(certificate == null ? "console.certificate" : "console.private-key",
+                    "HTTPS needs both console.certificate and console.private-key (PEM files); set both or neither");
+        }
+        Set<String> managerRoles = Arrays.stream(source.get("console.manager-roles",
+                String.join(",", defaults.managerRoles())).split(",")).map(String::trim).filter(r -> !r.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        return new ConsoleSettings(address(source, "console.bind", defaults.bindAddress()),
+                integer(source, "console.port", defaults.port(), 0, 65535), certificate, key,
+                defaults.recordingDirectories(), managerRoles,
+                Duration.ofHours(integer(source, "console.session-hours", (int) defaults.sessionTimeout().toHours(),
+                        1, 24 * 7)), defaults.liveRefresh());
+    }
+
+    private static Path readableFile(ConfigSource source, String key) {
+        String text = source.get(key, "");
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path path = Path.of(text);
+        if (!java.nio.file.Files.isReadable(path)) {
+            throw new ConfigException(key, "cannot read " + path);
+        }
+        return path;
+    }
+
+    private static String screenContext(ConfigSource source) {
+        String context = source.get("escalation.screen-context", ScreeningDialplan.DEFAULT_CONTEXT);
+        if (!context.matches("[A-Za-z0-9_-]+")) {
+            throw new ConfigException("escalation.screen-context", "must be a dialplan context name, got '"
+                    + context + "'");
+        }
+        return context;
+    }
+
+    /**
+     * This node's FastAGI URL as Asterisk reaches it, put on every leg it originates. Unset: agi://bind:port, the
+     * port as bound when it is 0 (empty here then); a node listening on every address must say which one.
+     */
+    private static String nodeUrl(ConfigSource source, AgiServerSettings agi) {
+        String url = source.get(NODE_URL, "").trim();
+        if (!url.isEmpty()) {
+            if (!ScreeningDialplan.isNodeUrl(url)) {
+                throw new ConfigException(NODE_URL, "must be agi://host:port (a host name or IP address), got '"
+                        + url + "'");
+            }
+            return url;
+        }
+        String bind = agi.bindAddress();
+        try {
+            if (InetAddress.getByName(bind).isAnyLocalAddress()) {
+                throw new ConfigException(NODE_URL, "must be set when agi.bind is " + bind + " (every address): the"
+                        + " agi://host:port at which Asterisk reaches this node, e.g. agi://10.0.0.11:4573");
+            }
+        } catch (UnknownHostException e) {
+            throw new ConfigException("agi.bind", "must be an IP address, got '" + bind + "'");
+        }
+        return agi.port() == 0 ? "" : nodeUrl(bind, agi.port());
+    }
+
+    /** agi://bind:port, an IPv6 address in brackets. */
+    static String nodeUrl(String bind, int port) {
+        return "agi://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + port;
     }
 
     /** Prompts rendered for lines and people: where to list them, and those declared by hand. */
@@ -106,11 +183,6 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
     /** Asterisk's manager interface; the secret only from AFTERHOURS_AMI_SECRET (empty: AMI is not set up). */
     private static EscalationSettings escalation(ConfigSource source) {
         EscalationSettings defaults = EscalationSettings.defaults();
-        String context = source.get("escalation.screen-context", defaults.screenContext());
-        if (!context.matches("[A-Za-z0-9_-]+")) {
-            throw new ConfigException("escalation.screen-context", "must be a dialplan context name, got '"
-                    + context + "'");
-        }
         String number = source.get("escalation.caller-id-number", defaults.callerIdNumber());
         if (!number.matches("\\+?[0-9]*")) {
             throw new ConfigException("escalation.caller-id-number", "must be digits (a leading + allowed), got '"
@@ -122,7 +194,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         return new EscalationSettings(
                 Duration.ofSeconds(integer(source, "escalation.screening-timeout-seconds",
                         (int) defaults.screeningTimeout().toSeconds(), 5, 120)),
-                context, number, roles,
+                number, roles,
                 Duration.ofSeconds(integer(source, "escalation.alert-ring-seconds",
                         (int) defaults.alertRingTimeout().toSeconds(), 5, 120)));
     }

@@ -1,6 +1,7 @@
 package org.afterhours.app;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
@@ -57,10 +58,12 @@ public final class AfterhoursServer implements AutoCloseable {
         SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
         OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
         RuleBook rules = oncall.ruleBook();
+        // Legs carry this node's URL; with agi.port 0 (tests) it is known once the listener has bound.
+        AtomicReference<String> nodeUrl = new AtomicReference<>(config.nodeUrl());
         List<NoticeChannel> written = AfterCallSide.writtenChannels(config);
         ChannelNotifier notifier = new ChannelNotifier(written);
         EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), notifier, clock,
-                optionalPrompts);
+                optionalPrompts, nodeUrl::get);
         AfterCallSide afterCall = AfterCallSide.start(config, database, rules, written, notifier, escalation.dialer(),
                 clock);
         CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), afterCall, clock,
@@ -72,6 +75,10 @@ public final class AfterhoursServer implements AutoCloseable {
                 .register(ScreeningScript.PATH, escalation.screening())
                 .register(MessageCallScript.PATH, afterCall.messageScript());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
+        if (nodeUrl.get().isEmpty()) {
+            nodeUrl.set(AfterhoursConfig.nodeUrl(config.agi().bindAddress(), agi.port()));
+        }
+        log.info("this node screens its legs at {} (AFTERHOURS_NODE)", nodeUrl.get());
         return new AfterhoursServer(database, sessionLog, oncall, afterCall, escalation, callerSide, agi);
     }
 

@@ -43,6 +43,18 @@ final class CallerSide implements AutoCloseable {
         this.script = script;
     }
 
+    /** The first calls after a start get numbers from the database, not the offline range, when it answers. */
+    private static void awaitFirstBlock(BlockReferenceNumbers references) {
+        try {
+            if (!references.awaitFirstBlock(java.time.Duration.ofSeconds(10))) {
+                log.warn("no block of reference numbers from the database yet: calls get numbers of this node's"
+                        + " offline range until one arrives");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
                             TechnicianConnector technicians, AfterCallSide afterCall, Clock clock,
                             OptionalPrompts optionalPrompts) {
@@ -54,6 +66,7 @@ final class CallerSide implements AutoCloseable {
         BlockReferenceNumbers references = new BlockReferenceNumbers(
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
+        awaitFirstBlock(references);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
                 technicians, new Alerts(rules, config.escalation().alertRoles(), afterCall.notifierForAlerts()), clock,
                 optionalPrompts);

@@ -7,6 +7,7 @@ import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.dialout.AmiDialer;
+import org.afterhours.dialout.ScreeningDialplan;
 import org.afterhours.escalation.EmergencyDesk;
 import org.afterhours.escalation.EscalationPlanner;
 import org.afterhours.escalation.Notifier;
@@ -31,13 +32,15 @@ final class EscalationSide implements AutoCloseable {
         this.screening = screening;
     }
 
+    /** @param nodeUrl this node's FastAGI URL, put on every leg it places (known once the listener is up) */
     static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner, Notifier notifier,
-                                Clock clock, OptionalPrompts optionalPrompts) {
+                                Clock clock, OptionalPrompts optionalPrompts,
+                                java.util.function.Supplier<String> nodeUrl) {
         if (!config.ami().hasSecret()) {
             log.warn("AFTERHOURS_AMI_SECRET is not set: no technician can be called; emergency callers leave an "
                     + "urgent message instead");
         }
-        AmiDialer dialer = AmiDialer.start(config.ami());
+        AmiDialer dialer = AmiDialer.start(config.ami(), new ScreeningDialplan(config.screenContext(), nodeUrl));
         EmergencyDesk desk = new EmergencyDesk();
         ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation(), notifier);
         TechnicianConnector connector = new EscalatingConnector(planner, dialer, desk, config.escalation(),

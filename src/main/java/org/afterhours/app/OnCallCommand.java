@@ -26,8 +26,13 @@ final class OnCallCommand extends SetupCommand {
     /** Tests fix the time. */
     Clock clock = Clock.systemUTC();
 
+    /** On a fresh clone the database is empty: it answers with the sample, as {@code serve} would after seeding it. */
     @Override
     int run(RuleBookRepository repository, String setup) {
+        if (OnCallRuntime.seed(setup, seedFile, repository)) {
+            err().println("oncall: on-call setup '" + setup + "' was empty: imported " + seedFile
+                    + " (oncall.seed-file), as serve does on its first start");
+        }
         return print(RuleBook.of(repository.load(setup).setup()));
     }
 

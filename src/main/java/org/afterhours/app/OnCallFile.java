@@ -11,6 +11,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.afterhours.oncall.OnCallSetup;
 import org.afterhours.oncall.Problem;
@@ -32,16 +34,27 @@ final class OnCallFile {
     private OnCallFile() {
     }
 
-    /** The setup in {@code file}, validated. @throws SetupException naming every problem (a YAML error too) */
+    /**
+     * The setup in {@code file}, validated, read now (an override without {@code created} was created now).
+     * @throws SetupException naming every problem (a YAML error too)
+     */
     static OnCallSetup read(Path file) {
+        return read(file, Clock.systemUTC().instant());
+    }
+
+    static OnCallSetup read(Path file, Instant importedAt) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
+            return parse(reader, file.toString(), importedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
     static OnCallSetup parse(Reader reader, String name) throws IOException {
+        return parse(reader, name, Clock.systemUTC().instant());
+    }
+
+    static OnCallSetup parse(Reader reader, String name, Instant importedAt) throws IOException {
         Object tree;
         try {
             tree = YAML.readValue(reader, Object.class);
@@ -49,7 +62,7 @@ final class OnCallFile {
             String where = e.getLocation() == null ? name : name + " line " + e.getLocation().getLineNr();
             throw new SetupException(List.of(new Problem(where, "not valid YAML: " + e.getOriginalMessage())));
         }
-        return SetupReader.read(tree);
+        return SetupReader.read(tree, importedAt);
     }
 
     static void write(OnCallSetup setup, Writer out) throws IOException {

@@ -1,6 +1,7 @@
 package org.afterhours.app;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.afterhours.db.Database;
 import org.afterhours.db.RuleBookRepository;
 import org.afterhours.escalation.EscalationPlanner;
@@ -28,7 +29,7 @@ final class OnCallRuntime implements AutoCloseable {
 
     static OnCallRuntime start(OnCallSettings settings, Database database) {
         RuleBookRepository repository = new RuleBookRepository(database.dataSource());
-        seed(settings, repository);
+        seed(settings.setup(), settings.seedFile(), repository);
         RefreshingRuleBook book = new RefreshingRuleBook(repository.source(settings.setup()));
         book.refresh();
         if (book.lines().isEmpty()) {
@@ -38,26 +39,32 @@ final class OnCallRuntime implements AutoCloseable {
         return new OnCallRuntime(book.pollEvery(settings.refresh()));
     }
 
-    private static void seed(OnCallSettings settings, RuleBookRepository repository) {
-        if (settings.seedFile() == null) {
-            return;
+    /**
+     * Imports {@code seedFile} into {@code setup} when that setup has nothing yet (a first start, or the commands on
+     * a fresh clone). @return whether it did
+     */
+    static boolean seed(String setup, Path seedFile, RuleBookRepository repository) {
+        if (seedFile == null) {
+            return false;
         }
-        if (!Files.isRegularFile(settings.seedFile())) {
+        if (!Files.isRegularFile(seedFile)) {
             log.warn("{} names {}, which does not exist: nothing to import on a first start", OnCallSettings.SEED_FILE,
-                    settings.seedFile());
-            return;
+                    seedFile);
+            return false;
         }
         OnCallSetup sample;
         try {
-            sample = OnCallFile.read(settings.seedFile());
+            sample = OnCallFile.read(seedFile);
         } catch (SetupException e) {
-            throw new ConfigException(OnCallSettings.SEED_FILE, settings.seedFile() + " is not a valid on-call setup: "
+            throw new ConfigException(OnCallSettings.SEED_FILE, seedFile + " is not a valid on-call setup: "
                     + e.getMessage());
         }
-        if (repository.importIfEmpty(settings.setup(), sample)) {
-            log.info("on-call setup '{}' was empty: imported {} ({} lines, {} people)", settings.setup(),
-                    settings.seedFile(), sample.lines().size(), sample.people().size());
+        if (repository.importIfEmpty(setup, sample)) {
+            log.info("on-call setup '{}' was empty: imported {} ({} lines, {} people)", setup, seedFile,
+                    sample.lines().size(), sample.people().size());
+            return true;
         }
+        return false;
     }
 
     RefreshingRuleBook ruleBook() {

@@ -1,6 +1,8 @@
 package org.afterhours.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import org.afterhours.console.ConsoleServer;
 import java.util.concurrent.CountDownLatch;
 import org.afterhours.db.Database;
 import org.slf4j.Logger;
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", description = "Start the database (embedded unless AFTERHOURS_DB_URL is set) and the "
-        + "FastAGI server; stop with Ctrl-C (live calls get the configured grace period).")
+        + "FastAGI server and the web console; stop with Ctrl-C (live calls get the configured grace period).")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -23,9 +25,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         RecordingFolderCheck.warnings(Path.of("/"), settings.flow().recordingDirectories()).forEach(log::warn);
         Database database = Database.start(settings.database());
         AfterhoursServer server = AfterhoursServer.start(settings, database);
+        ConsoleServer console = ConsoleSide.start(settings, server, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                console.close();
                 server.close();
                 database.close();
             } catch (InterruptedException e) {
@@ -38,6 +42,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }, "shutdown"));
         log.info("afterhours is serving FastAGI on port {}; try: ./afterhours simulate --port {}",
                 server.agiPort(), server.agiPort());
+        System.out.println("afterhours console: " + console.address()
+                + " (log in with a person id; set a password with ./afterhours password <person-id>)");
         stopped.await();
         return 0;
     }

@@ -25,8 +25,10 @@ abstract class SetupCommand implements Callable<Integer> {
     /** Tests hand in a running database and a setup name of their own; null means "from the configuration". */
     Database database;
     String setupName;
-    /** The database the command runs on, while it runs. */
+    /** The database the command runs on, while {@link #run} runs. */
     Database active;
+    /** The sample a command may import into an empty setup, as {@code serve} does ({@code oncall.seed-file}). */
+    Path seedFile;
 
     @Override
     public final Integer call() throws Exception {
@@ -38,6 +40,7 @@ abstract class SetupCommand implements Callable<Integer> {
             return run(new RuleBookRepository(database.dataSource()), setupName);
         }
         AfterhoursConfig settings = AfterhoursConfig.load(config, System.getenv());
+        seedFile = settings.oncall().seedFile();
         try (Database started = Database.start(settings.database())) {
             active = started;
             return run(new RuleBookRepository(started.dataSource()), settings.oncall().setup());

@@ -92,10 +92,13 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         String secret = System.getenv().getOrDefault("AFTERHOURS_AMI_SECRET", "simulate");
         FakeAmi ami = new FakeAmi("afterhours", secret).contexts("afterhours-screen", AfterCallSide.MESSAGE_CONTEXT)
                 .otherPhones(TechnicianBehaviour.answers("1"))
-                .runningAgi(host, port, (context, exten, vars) -> context.equals(AfterCallSide.MESSAGE_CONTEXT)
-                        ? "message?ref=" + vars.get("AFTERHOURS_REF") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT")
-                        : "screen?ref=" + vars.get("AFTERHOURS_REF") + "&role=" + vars.get("AFTERHOURS_ROLE")
-                                + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT"));
+                // As [afterhours-screen] and [afterhours-message] do: the node the leg names, else the one this call
+                // went to.
+                .runningAgi(host, port, (context, exten, vars) -> vars.getOrDefault("AFTERHOURS_NODE",
+                        "agi://" + host + ":" + port) + (context.equals(AfterCallSide.MESSAGE_CONTEXT)
+                        ? "/message?ref=" + vars.get("AFTERHOURS_REF") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT")
+                        : "/screen?ref=" + vars.get("AFTERHOURS_REF") + "&role=" + vars.get("AFTERHOURS_ROLE")
+                                + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT")));
         phones.forEach((dial, behaviour) -> ami.phone(dial, behaviour(behaviour)));
         ami.start(amiPort);
         out.println("-- fake AMI listening on port " + amiPort + "; waiting for the server to log in...");

@@ -133,13 +133,25 @@ final class AfterHoursCall {
         return Optional.of(triage);
     }
 
+    /**
+     * Phones ring from the caller's key on: the reference, "connecting you" and the reference again are heard while
+     * they ring. A technician who accepts meanwhile hears the reference in the screening and is not kept waiting.
+     */
     private void reachTechnician() {
-        readReference(Prompts.YOUR_REFERENCE_IS);
         step = CallStep.REACHING_TECHNICIAN;
-        prompts.play(Prompts.CONNECTING_TECHNICIAN);
-        readReference(Prompts.AGAIN_YOUR_REFERENCE_IS);
-        step = CallStep.REACHING_TECHNICIAN;
-        TechnicianConnector.Result result = technicians.connect(line, record, channel);
+        TechnicianConnector.Result result;
+        try (TechnicianSearch search = technicians.startSearch(line, record, channel)) {
+            readReference(Prompts.YOUR_REFERENCE_IS);
+            if (!search.accepted()) {
+                step = CallStep.REACHING_TECHNICIAN;
+                prompts.play(Prompts.CONNECTING_TECHNICIAN);
+            }
+            if (!search.accepted()) {
+                readReference(Prompts.AGAIN_YOUR_REFERENCE_IS);
+            }
+            step = CallStep.REACHING_TECHNICIAN;
+            result = search.holdAndConnect();
+        }
         record.record(CallEventType.TECHNICIAN_SOUGHT, "outcome", result.name());
         if (result == TechnicianConnector.Result.CONNECTED) {
             outcome = "CONNECTED";

@@ -17,7 +17,7 @@ import org.afterhours.escalation.PlannedStep;
 import org.afterhours.oncall.Line;
 
 /**
- * Reaches a technician for an emergency caller: starts the escalation, holds the caller on music (with "still
+ * Reaches a technician for an emergency caller: starts the escalation at once, holds the caller on music (with "still
  * trying, press 1 to leave a message" now and then), and when someone accepts, puts the caller into the call's
  * ConfBridge room, where the technician is, and alerts the managers. The caller's keys are heard all along.
  */
@@ -46,24 +46,51 @@ public final class EscalatingConnector implements TechnicianConnector {
         this.clock = clock;
     }
 
+    /**
+     * Starts the escalation at once, on a thread of its own: the first phone rings while the caller still hears the
+     * reference number. Nobody to ring, or no way to ring them: a search that has already ended.
+     */
     @Override
-    public Result connect(Line line, CallRecorder record, AgiChannel caller) {
+    public TechnicianSearch startSearch(Line line, CallRecorder record, AgiChannel caller) {
         List<PlannedStep> plan = planner.plan(line.id(), clock.instant());
         if (plan.isEmpty()) {
             record.record(CallEventType.ESCALATION_ENDED, "outcome", "NOBODY_ACCEPTED",
                     "reason", "the escalation policy yields nobody now");
             managers.alertNobodyAccepted(line, record);
-            return Result.NOBODY_ACCEPTED;
+            return TechnicianSearch.ended(Result.NOBODY_ACCEPTED);
         }
         if (!dialer.available()) {
             record.record(CallEventType.ESCALATION_ENDED, "outcome", "UNAVAILABLE",
                     "reason", "the PBX manager interface is down: no call can be placed");
-            return Result.UNAVAILABLE;
+            return TechnicianSearch.ended(Result.UNAVAILABLE);
         }
-        EmergencyEscalation escalation = EmergencyEscalation.start(line.id(), plan, dialer, desk, record, settings,
-                clock);
-        boolean connected = false;
-        try {
+        return new Search(line, record, caller, EmergencyEscalation.start(line.id(), plan, dialer, desk, record,
+                settings, clock));
+    }
+
+    /** A running escalation and the caller it is for. */
+    private final class Search implements TechnicianSearch {
+        private final Line line;
+        private final CallRecorder record;
+        private final AgiChannel caller;
+        private final EmergencyEscalation escalation;
+        private boolean connected;
+        private boolean closed;
+
+        Search(Line line, CallRecorder record, AgiChannel caller, EmergencyEscalation escalation) {
+            this.line = line;
+            this.record = record;
+            this.caller = caller;
+            this.escalation = escalation;
+        }
+
+        @Override
+        public boolean accepted() {
+            return escalation.state() == EmergencyEscalation.State.ACCEPTED;
+        }
+
+        @Override
+        public Result holdAndConnect() {
             Result held = holdUntilDecided(caller, record, escalation);
             if (held != Result.CONNECTED) {
                 if (held == Result.NOBODY_ACCEPTED) {
@@ -75,11 +102,18 @@ public final class EscalatingConnector implements TechnicianConnector {
             managers.alertAccepted(line, record, escalation.acceptedBy());
             talk(caller, record, escalation);
             return Result.CONNECTED;
-        } finally {
-            if (connected) {
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // Hangs up whatever still rings, whatever made the caller leave (a hang-up too). A technician who
+            // accepted as the caller left is free again at once.
+            if (connected || !escalation.cancel()) {
                 escalation.finished();
-            } else {
-                escalation.cancel(); // hangs up whatever still rings, whatever made us leave (a hang-up too)
             }
         }
     }

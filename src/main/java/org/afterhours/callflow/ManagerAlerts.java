@@ -82,11 +82,9 @@ public final class ManagerAlerts {
             desk.register(new EmergencyDesk.Leg(legId, reference, line.id(), manager.id(), manager.name(),
                     EmergencyDesk.LegRole.MANAGER, record, technician));
             try {
-                Dialer.OutboundLeg leg = dialer.dial(new Dialer.LegRequest(legId,
-                        manager.contactPoints().get(0).dialString(), "Afterhours " + reference,
-                        settings.callerIdNumber(), settings.alertRingTimeout(), settings.screenContext(), "s",
-                        Map.of("AFTERHOURS_REF", reference, "AFTERHOURS_ROLE", "manager",
-                                "AFTERHOURS_ATTEMPT", legId)));
+                Dialer.OutboundLeg leg = dialer.dial(new Dialer.LegRequest(legId, reference,
+                        EmergencyDesk.LegRole.MANAGER, manager.contactPoints().get(0).dialString(),
+                        "Afterhours " + reference, settings.callerIdNumber(), settings.alertRingTimeout()));
                 leg.ringing().thenAccept(outcome -> record.record(CallEventType.MANAGER_ALERTED, "leg", legId,
                         "person", manager.id(), "personName", manager.name(), "reason", reason,
                         "outcome", outcome.name()));

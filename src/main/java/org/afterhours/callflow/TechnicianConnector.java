@@ -5,8 +5,9 @@ import org.afterhours.calllog.CallRecorder;
 import org.afterhours.oncall.Line;
 
 /**
- * Reaches a technician for an emergency caller and joins them: the caller's thread blocks here while the caller
- * holds. Returns when the caller has been connected and the conversation is over, or when nobody could be reached.
+ * Reaches a technician for an emergency caller and joins them. The search starts at once, so that phones ring while
+ * the caller still hears the reference number; the caller's thread then blocks in
+ * {@link TechnicianSearch#holdAndConnect()} while the caller holds.
  */
 public interface TechnicianConnector {
 
@@ -21,5 +22,6 @@ public interface TechnicianConnector {
         UNAVAILABLE
     }
 
-    Result connect(Line line, CallRecorder record, AgiChannel caller);
+    /** Starts ringing technicians for the caller on {@code caller}; close the search when the call leaves it. */
+    TechnicianSearch startSearch(Line line, CallRecorder record, AgiChannel caller);
 }

@@ -41,6 +41,7 @@ public final class BlockReferenceNumbers implements ReferenceNumbers {
     private long current = -1;
     private int used;
     private volatile long spare = -1;
+    private final java.util.concurrent.CountDownLatch firstFetch = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * @param background runs block fetches off the call's thread (the server passes a virtual-thread executor; a
@@ -88,8 +89,21 @@ public final class BlockReferenceNumbers implements ReferenceNumbers {
                         + "until it gets one", e.getMessage());
             } finally {
                 fetching.set(false);
+                firstFetch.countDown();
             }
         });
+    }
+
+    /**
+     * Waits, at most {@code max}, for the block asked for at construction. A node that has just started then hands
+     * out numbers from the database's blocks rather than from its offline range, which a fresh data folder would
+     * start again from its beginning, while the database is there.
+     *
+     * @return whether a block is at hand (false: the database did not answer in time; the offline range it is)
+     */
+    public boolean awaitFirstBlock(java.time.Duration max) throws InterruptedException {
+        firstFetch.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return spare >= 0 || current >= 0;
     }
 
     private ReferenceNumber nextOffline() {

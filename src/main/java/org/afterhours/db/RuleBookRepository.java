@@ -86,6 +86,26 @@ public final class RuleBookRepository {
     }
 
     /** The setup's version: 0 when it was never written. */
+    /**
+     * Setup {@code name} as the console changes it: each change validated and written like an import, then
+     * {@code afterChange} runs (the server reloads its rule book there).
+     */
+    public org.afterhours.oncall.SetupStore store(String name, Runnable afterChange) {
+        checkName(name);
+        return new org.afterhours.oncall.SetupStore() {
+            @Override
+            public OnCallSetup current() {
+                return load(name).setup();
+            }
+
+            @Override
+            public void replace(OnCallSetup changed) {
+                RuleBookRepository.this.replace(name, changed);
+                afterChange.run();
+            }
+        };
+    }
+
     public long version(String name) {
         checkName(name);
         try (Connection c = dataSource.getConnection();

@@ -32,6 +32,7 @@ public final class AmiDialer implements Dialer, AutoCloseable {
     private static final Duration LONGEST_RING = Duration.ofMinutes(10);
 
     private final AmiClient client;
+    private final ScreeningDialplan dialplan;
     private final boolean ownsClient;
     private final AtomicLong actions = new AtomicLong();
     /**
@@ -40,24 +41,28 @@ public final class AmiDialer implements Dialer, AutoCloseable {
      */
     private final Set<String> strays = ConcurrentHashMap.newKeySet();
 
-    /** Logs in to {@code settings} in the background and dials through that connection. */
-    public static AmiDialer start(AmiSettings settings) {
-        return start(settings, AmiClient.Timing.DEFAULTS);
+    /**
+     * Logs in to {@code settings} in the background and dials through that connection; answered legs are screened
+     * as {@code dialplan} says.
+     */
+    public static AmiDialer start(AmiSettings settings, ScreeningDialplan dialplan) {
+        return start(settings, AmiClient.Timing.DEFAULTS, dialplan);
     }
 
-    public static AmiDialer start(AmiSettings settings, AmiClient.Timing timing) {
-        AmiDialer dialer = new AmiDialer(new AmiClient(settings, timing), true);
+    public static AmiDialer start(AmiSettings settings, AmiClient.Timing timing, ScreeningDialplan dialplan) {
+        AmiDialer dialer = new AmiDialer(new AmiClient(settings, timing), dialplan, true);
         dialer.client.start();
         return dialer;
     }
 
     /** Dials through a client the caller started and will close. */
-    public AmiDialer(AmiClient client) {
-        this(client, false);
+    public AmiDialer(AmiClient client, ScreeningDialplan dialplan) {
+        this(client, dialplan, false);
     }
 
-    private AmiDialer(AmiClient client, boolean ownsClient) {
+    private AmiDialer(AmiClient client, ScreeningDialplan dialplan, boolean ownsClient) {
         this.client = client;
+        this.dialplan = dialplan;
         this.ownsClient = ownsClient;
         client.addListener(new AmiClient.Listener() {
             @Override
@@ -93,7 +98,8 @@ public final class AmiDialer implements Dialer, AutoCloseable {
      */
     @Override
     public OutboundLeg dial(LegRequest request) {
-        OriginateRequest originate = originate(request, "ah-" + request.legId() + "-" + actions.incrementAndGet());
+        OriginateRequest originate = originate(request, dialplan,
+                "ah-" + request.legId() + "-" + actions.incrementAndGet());
         AmiLeg leg = new AmiLeg(request.legId(), request.dialString(), client, this::stray);
         try {
             client.originate(originate).thenAccept(leg::rang);
@@ -105,8 +111,8 @@ public final class AmiDialer implements Dialer, AutoCloseable {
         return leg;
     }
 
-    /** The Originate for a leg, every field checked (see {@link #dial}). */
-    static OriginateRequest originate(LegRequest request, String actionId) {
+    /** The Originate for a leg into {@code dialplan}, every field checked (see {@link #dial}). */
+    static OriginateRequest originate(LegRequest request, ScreeningDialplan dialplan, String actionId) {
         if (request.legId() == null || !LEG_ID.matcher(request.legId()).matches()) {
             throw new IllegalArgumentException("leg id must be 1-" + OriginateRequest.MAX_CHANNEL_ID
                     + " letters, digits, '.', '_' or '-' (it becomes the channel's uniqueid), got '"
@@ -116,7 +122,7 @@ public final class AmiDialer implements Dialer, AutoCloseable {
             throw new IllegalArgumentException("not a dial string (tech/resource, no spaces or commas): '"
                     + request.dialString() + "'");
         }
-        for (String name : new String[] {request.context(), request.extension()}) {
+        for (String name : new String[] {dialplan.context(request), dialplan.extension()}) {
             if (name == null || !DIALPLAN_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("not a dialplan context or extension: '" + name + "'");
             }
@@ -126,15 +132,15 @@ public final class AmiDialer implements Dialer, AutoCloseable {
             throw new IllegalArgumentException("ring timeout must be between 1 ms and " + LONGEST_RING + ", got "
                     + ring);
         }
-        request.variables().forEach((name, value) -> {
+        Map<String, String> variables = dialplan.variables(request);
+        variables.forEach((name, value) -> {
             if (value.chars().anyMatch(c -> c == ',' || c == '\r' || c == '\n')) {
                 throw new IllegalArgumentException("variable " + name + " may not contain ',' or a line break: '"
                         + value + "'");
             }
         });
-        return new OriginateRequest(actionId, request.dialString(), request.context(), request.extension(), ring,
-                callerId(request.callerIdName(), request.callerIdNumber()), Map.copyOf(request.variables()),
-                request.legId());
+        return new OriginateRequest(actionId, request.dialString(), dialplan.context(request), dialplan.extension(), ring,
+                callerId(request.callerIdName(), request.callerIdNumber()), Map.copyOf(variables), request.legId());
     }
 
     /**

@@ -32,6 +32,8 @@ public final class CoverageGaps {
                 timeline.forEach(p -> cuts.add(p.from()));
                 addEmpty(gaps, line, position.word() + " on call", timeline);
             }
+            addCollapsed(gaps, line, book.timeline(line.rotationId(), Position.PRIMARY, from, until),
+                    book.timeline(line.rotationId(), Position.SECONDARY, from, until));
             EscalationPolicy policy = book.escalationPolicy(line.escalationPolicyId()).orElse(null);
             if (policy == null) {
                 continue;
@@ -70,6 +72,52 @@ public final class CoverageGaps {
                 gaps.add(new CoverageGap(line.id(), what, period.from(), period.until(), period.source()));
             }
         }
+    }
+
+    /**
+     * Where primary and secondary are the same person (an override made the week's secondary primary, or the other
+     * way round): the position is filled on paper but gives no second person of its own. An emergency then rings the
+     * rotation's next person instead; the gap says so, so that someone fixes the override.
+     */
+    private static void addCollapsed(List<CoverageGap> gaps, Line line, List<OnCallPeriod> primary,
+                                     List<OnCallPeriod> secondary) {
+        TreeSet<Instant> cuts = new TreeSet<>();
+        primary.forEach(p -> cuts.add(p.from()));
+        secondary.forEach(p -> cuts.add(p.from()));
+        if (primary.isEmpty() || secondary.isEmpty()) {
+            return;
+        }
+        Instant end = primary.getLast().until();
+        List<Instant> starts = new ArrayList<>(cuts);
+        CoverageGap open = null;
+        for (int i = 0; i < starts.size(); i++) {
+            Instant at = starts.get(i);
+            Instant next = i + 1 < starts.size() ? starts.get(i + 1) : end;
+            OnCallPeriod p = periodAt(primary, at);
+            OnCallPeriod s = periodAt(secondary, at);
+            boolean same = p != null && s != null && p.person().isPresent()
+                    && p.person().map(x -> x.id()).equals(s.person().map(x -> x.id()));
+            if (same && open != null && open.until().equals(at)) {
+                open = new CoverageGap(open.lineId(), open.what(), open.from(), next, open.reason());
+                gaps.set(gaps.size() - 1, open);
+            } else if (same) {
+                String source = s.source().startsWith("rotation ") ? p.source() : s.source();
+                open = new CoverageGap(line.id(), "secondary on call", at, next, "same person as primary: "
+                        + p.person().get().name() + " (" + source + "); the rotation's next person is rung instead");
+                gaps.add(open);
+            } else {
+                open = null;
+            }
+        }
+    }
+
+    private static OnCallPeriod periodAt(List<OnCallPeriod> timeline, Instant at) {
+        for (OnCallPeriod period : timeline) {
+            if (!at.isBefore(period.from()) && at.isBefore(period.until())) {
+                return period;
+            }
+        }
+        return null;
     }
 
     /** Nobody at all: checked on every interval between the instants where any rotation's holder changes. */

@@ -1,15 +1,15 @@
 package org.afterhours.escalation;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Places outbound calls (technicians, managers) through the PBX. Implemented over Asterisk's manager interface in
  * {@code dialout}; this package only decides whom to call and when.
  *
- * <p>A placed call, once answered, runs the dialplan at {@code context}/{@code extension} with {@code variables}
- * set on the channel: that is where the screening script asks the person to accept.
+ * <p>A placed call, once answered, is screened: the person hears the emergency's reference and is asked to accept.
+ * How the PBX gets there (dialplan context, channel variables, which node's FastAGI screens it) is the
+ * implementation's business: it owns that contract with the dialplan.
  */
 public interface Dialer {
 
@@ -26,19 +26,15 @@ public interface Dialer {
     /**
      * @param legId        our id for the leg, unique; the PBX channel gets it as its unique id, so the leg can be
      *                     hung up while it still rings
+     * @param reference    the emergency's reference number, read to the person when they answer
+     * @param role         a technician asked to accept, or a manager alerted (who may join)
      * @param dialString   an Asterisk dial string from a person's contact point, e.g. {@code PJSIP/alice}
      * @param callerIdName what the person's phone shows
      * @param callerIdNumber what the person's phone shows
      * @param ringTimeout  how long to ring before giving up
-     * @param context      dialplan context the answered leg enters
-     * @param extension    extension in that context
-     * @param variables    channel variables for the answered leg (the screening script reads them)
      */
-    record LegRequest(String legId, String dialString, String callerIdName, String callerIdNumber,
-                      Duration ringTimeout, String context, String extension, Map<String, String> variables) {
-        public LegRequest {
-            variables = Map.copyOf(variables);
-        }
+    record LegRequest(String legId, String reference, EmergencyDesk.LegRole role, String dialString,
+                      String callerIdName, String callerIdNumber, Duration ringTimeout) {
     }
 
     /** How ringing ended. */

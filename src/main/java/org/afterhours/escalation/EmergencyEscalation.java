@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -215,10 +214,8 @@ public final class EmergencyEscalation {
                 "target", step.targetDescription());
         Dialer.OutboundLeg leg;
         try {
-            leg = dialer.dial(new Dialer.LegRequest(legId, contact.dialString(), "Afterhours " + reference,
-                    settings.callerIdNumber(), step.ringTimeout(), settings.screenContext(), "s",
-                    Map.of("AFTERHOURS_REF", reference, "AFTERHOURS_ROLE", "technician",
-                            "AFTERHOURS_ATTEMPT", legId)));
+            leg = dialer.dial(new Dialer.LegRequest(legId, reference, EmergencyDesk.LegRole.TECHNICIAN,
+                    contact.dialString(), "Afterhours " + reference, settings.callerIdNumber(), step.ringTimeout()));
         } catch (Dialer.DialerUnavailableException e) {
             ended(legId, step, AttemptOutcome.FAILED, "");
             desk.forget(legId);

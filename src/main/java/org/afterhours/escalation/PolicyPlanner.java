@@ -30,8 +30,19 @@ final class PolicyPlanner implements EscalationPlanner {
         List<EscalationStep> steps = policy.get().steps();
         for (int s = 0; s < steps.size(); s++) {
             EscalationStep step = steps.get(s);
-            for (Person person : StepResolver.people(book, line.get(), step.target(), at)) {
-                oneRound.add(new PlannedStep(1, s + 1, step.target().describe(), person, person.contactPoints(),
+            for (Person resolved : StepResolver.people(book, line.get(), step.target(), at)) {
+                Person person = resolved;
+                String description = step.target().describe();
+                Optional<Person> instead = alreadyPlanned(oneRound, resolved)
+                        ? StepResolver.nextDistinct(book, line.get(), step.target(), at, planned(oneRound))
+                        : Optional.empty();
+                if (instead.isPresent()) {
+                    // An override made this position's holder someone already rung (the week's secondary made
+                    // primary): the rotation's next person not yet rung takes the step, so a second phone rings.
+                    person = instead.get();
+                    description = description + ", next in rotation: " + resolved.name() + " is rung already";
+                }
+                oneRound.add(new PlannedStep(1, s + 1, description, person, person.contactPoints(),
                         step.ringTimeout(), step.attempts()));
             }
         }
@@ -44,5 +55,13 @@ final class PolicyPlanner implements EscalationPlanner {
             }
         }
         return List.copyOf(plan);
+    }
+
+    private static boolean alreadyPlanned(List<PlannedStep> round, Person person) {
+        return round.stream().anyMatch(p -> p.person().id().equals(person.id()));
+    }
+
+    private static java.util.Set<String> planned(List<PlannedStep> round) {
+        return round.stream().map(p -> p.person().id()).collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -1,7 +1,6 @@
 package org.afterhours.notify;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.afterhours.escalation.Dialer;
+import org.afterhours.escalation.EmergencyDesk;
 import org.afterhours.escalation.MessageCalls;
 import org.afterhours.escalation.Notice;
 import org.afterhours.escalation.NoticeChannel;
@@ -17,7 +17,7 @@ import org.afterhours.escalation.Recipient;
 
 /**
  * Kept messages by phone, through the same dialer that reaches technicians for emergencies: the person's first
- * contact point is rung into the message context, where the server's script tells them of the message and lets
+ * contact point is rung as a {@code MESSAGE} leg (the dialer's dialplan contract sends it to the message context), where the server's script tells them of the message and lets
  * them hear it, call the customer back, or say they handle it. Delivered means answered; not answered, busy or the
  * PBX unreachable fails the delivery, and the due item rings again later. Blocks while the phone rings.
  */
@@ -25,11 +25,8 @@ public final class PhoneChannel implements NoticeChannel {
     /** The kinds worth waking someone for. */
     private static final Set<NoticeKind> BY_PHONE = Set.of(NoticeKind.MESSAGE_KEPT, NoticeKind.MESSAGE_UNACKNOWLEDGED);
 
-    /**
-     * @param context        the dialplan context the answered leg enters ({@code afterhours-message})
-     * @param callerIdNumber what the person's phone shows (digits), or empty
-     */
-    public record PhoneSettings(String context, String callerIdNumber, Duration ringTimeout) {
+    /** @param callerIdNumber what the person's phone shows (digits), or empty */
+    public record PhoneSettings(String callerIdNumber, Duration ringTimeout) {
     }
 
     private final Dialer dialer;
@@ -77,10 +74,9 @@ public final class PhoneChannel implements NoticeChannel {
                 withoutExtension(notice.recordingPath()), "true".equals(notice.facts().get("urgent"))));
         Dialer.RingOutcome outcome;
         try {
-            Dialer.OutboundLeg leg = dialer.dial(new Dialer.LegRequest(legId, notice.to().dial(),
-                    "Afterhours message " + notice.reference(), settings.callerIdNumber(), settings.ringTimeout(),
-                    settings.context(), "s", Map.of("AFTERHOURS_REF", notice.reference(),
-                            "AFTERHOURS_ATTEMPT", legId)));
+            Dialer.OutboundLeg leg = dialer.dial(new Dialer.LegRequest(legId, notice.reference(),
+                    EmergencyDesk.LegRole.MESSAGE, notice.to().dial(), "Afterhours message " + notice.reference(),
+                    settings.callerIdNumber(), settings.ringTimeout()));
             outcome = leg.ringing().get(settings.ringTimeout().toMillis() + 30_000, TimeUnit.MILLISECONDS);
         } catch (Dialer.DialerUnavailableException e) {
             calls.forget(legId);

@@ -34,6 +34,62 @@ public final class PayWeek {
         return hours;
     }
 
+    /** Hours a person held each position over a period. */
+    public record PositionsHeld(Duration primary, Duration secondary) {
+        PositionsHeld plus(Position position, Duration held) {
+            return position == Position.PRIMARY ? new PositionsHeld(primary.plus(held), secondary)
+                    : new PositionsHeld(primary, secondary.plus(held));
+        }
+    }
+
+    /** Hand-off time the pay form's week starts and ends at. */
+    public static final java.time.LocalTime PAY_WEEK_START = java.time.LocalTime.of(8, 0);
+
+    /**
+     * The pay form's week on a line's wall clock: Monday 08:00 to the next Monday 08:00 (168 hours, or 167/169
+     * across a daylight-saving change).
+     */
+    public record Week(LocalDate monday, Instant from, Instant until) {
+        public static Week starting(LocalDate monday, ZoneId zone) {
+            if (monday.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+                throw new IllegalArgumentException(monday + " is not a Monday");
+            }
+            return new Week(monday, monday.atTime(PAY_WEEK_START).atZone(zone).toInstant(),
+                    monday.plusWeeks(1).atTime(PAY_WEEK_START).atZone(zone).toInstant());
+        }
+
+        /** The last week that ended at or before {@code at}: the one handed in that Monday morning. */
+        public static Week lastEndedBy(Instant at, ZoneId zone) {
+            java.time.ZonedDateTime local = at.atZone(zone);
+            LocalDate monday = local.toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                    java.time.DayOfWeek.MONDAY));
+            Week candidate = starting(monday, zone);
+            return candidate.until().isAfter(at) || candidate.from().isAfter(at)
+                    ? starting(monday.minusWeeks(candidate.from().isAfter(at) ? 2 : 1), zone) : candidate;
+        }
+    }
+
+    /**
+     * Who held the line's primary and secondary positions over {@code [from, until)} and for how long, overrides and
+     * temporary schedules included, by person id in the order they first held one. Nobody's hours are left out.
+     */
+    public static java.util.Map<String, PositionsHeld> totals(RuleBook ruleBook, String lineId, Instant from,
+            Instant until) {
+        RuleBook book = ruleBook.snapshot();
+        Line line = book.lineById(lineId).orElseThrow(() -> new IllegalArgumentException("unknown line " + lineId));
+        java.util.Map<String, PositionsHeld> totals = new java.util.LinkedHashMap<>();
+        for (Position position : Position.values()) {
+            for (OnCallPeriod period : book.timeline(line.rotationId(), position, from, until)) {
+                period.person().ifPresent(person -> totals.merge(person.id(),
+                        new PositionsHeld(Duration.ZERO, Duration.ZERO).plus(position,
+                                Duration.between(period.from(), period.until())),
+                        (a, b) -> new PositionsHeld(a.primary().plus(b.primary()),
+                                a.secondary().plus(b.secondary()))));
+            }
+        }
+        return totals;
+    }
+
     private static List<HourOnCall.Holding> within(List<OnCallPeriod> periods, Instant from, Instant until) {
         List<HourOnCall.Holding> held = new ArrayList<>();
         for (OnCallPeriod p : periods) {

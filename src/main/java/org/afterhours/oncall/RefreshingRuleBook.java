@@ -135,6 +135,11 @@ public final class RefreshingRuleBook implements RuleBook, AutoCloseable {
     }
 
     @Override
+    public List<Person> rotationOrder(String rotationId, Instant at) {
+        return current.rotationOrder(rotationId, at);
+    }
+
+    @Override
     public List<OnCallPeriod> timeline(String rotationId, Position position, Instant from, Instant until) {
         return current.timeline(rotationId, position, from, until);
     }

@@ -55,6 +55,13 @@ public interface RuleBook {
     Optional<Person> onCallInRotation(String rotationId, Position position, Instant at);
 
     /**
+     * The rotation's active members in turn order, starting with the one the rotation itself (before overrides and
+     * temporary schedules) makes primary at {@code at}: whom to ring next when an override leaves a position held
+     * by someone already rung.
+     */
+    List<Person> rotationOrder(String rotationId, Instant at);
+
+    /**
      * Who held {@code position} of a rotation over {@code [from, until)}, as consecutive periods (a new
      * period whenever the holder changes: hand-offs, overrides, temporary schedules).
      */

@@ -32,13 +32,20 @@ public final class SetupReader {
 
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, ZoneId> rotationZones = new HashMap<>();
+    private final Instant importedAt;
 
-    private SetupReader() {
+    private SetupReader(Instant importedAt) {
+        this.importedAt = importedAt;
     }
 
-    /** The setup in {@code tree}; @throws SetupException listing every problem */
-    public static OnCallSetup read(Object tree) {
-        SetupReader reader = new SetupReader();
+    /**
+     * The setup in {@code tree}; @throws SetupException listing every problem
+     *
+     * @param importedAt when the file is read: an override without {@code created} was agreed then, so among
+     *                   overlapping overrides it is newer than every one created before the import
+     */
+    public static OnCallSetup read(Object tree, Instant importedAt) {
+        SetupReader reader = new SetupReader(java.util.Objects.requireNonNull(importedAt, "importedAt"));
         OnCallSetup setup = reader.setup(tree);
         if (!reader.problems.isEmpty()) {
             throw new SetupException(reader.problems);
@@ -136,20 +143,35 @@ public final class SetupReader {
         if (n == null) {
             return null;
         }
-        n.allow("id", "name", "zone", "shift", "handoff", "start", "members", "secondaryOffset");
+        n.allow("id", "name", "zone", "shift", "handoff", "handoffDay", "start", "members", "secondaryOffset");
         String id = n.text("id");
         ZoneId zone = n.parsed("zone", Line.DEFAULT_ZONE.getId(), ZoneId::of, "a time zone such as America/Chicago");
         Integer shiftDays = n.parsed("shift", "weekly", SetupReader::shiftDays, "weekly, daily or 'every N days'");
         LocalTime handoff = n.parsed("handoff", Rotation.DEFAULT_HANDOFF.toString(), SetupReader::time,
                 "a time such as \"08:00\" (quote it)");
         LocalDate start = n.parsed("start", null, LocalDate::parse, "a date such as 2026-01-05");
+        java.time.DayOfWeek handoffDay = n.has("handoffDay")
+                ? n.parsed("handoffDay", null, SetupReader::weekday, "a day of the week such as Monday") : null;
         List<String> members = n.texts("members");
         int offset = n.integer("secondaryOffset", 1);
+        if (handoffDay != null && shiftDays != null && shiftDays % Rotation.WEEKLY != 0) {
+            n.problem(n.path("handoffDay"), "needs a shift of whole weeks (weekly, every 14 days...), not "
+                    + shiftDays + " days");
+            return null;
+        }
         if (id == null || zone == null || shiftDays == null || handoff == null || start == null) {
             return null;
         }
         rotationZones.put(id, zone);
-        return new Rotation(id, n.text("name", id), zone, start, handoff, shiftDays, members, offset);
+        // Shifts hand off on handoffDay: the first member holds the shift running on the start date, which began
+        // on the last handoffDay on or before it. Stored as that date, so the rotation's start is its weekday.
+        LocalDate firstHandoff = handoffDay == null ? start
+                : start.with(java.time.temporal.TemporalAdjusters.previousOrSame(handoffDay));
+        return new Rotation(id, n.text("name", id), zone, firstHandoff, handoff, shiftDays, members, offset);
+    }
+
+    static java.time.DayOfWeek weekday(String text) {
+        return java.time.DayOfWeek.valueOf(text.trim().toUpperCase(Locale.ROOT));
     }
 
     private EscalationPolicy policy(FileNode n) {
@@ -260,7 +282,7 @@ public final class SetupReader {
         String person = n.text("person");
         Instant from = moment(n, "from", zone);
         Instant until = moment(n, "until", zone);
-        Instant created = moment(n, "created", zone);
+        Instant created = n.has("created") ? moment(n, "created", zone) : importedAt;
         if (id == null || rotation == null || position == null || person == null || from == null || until == null
                 || created == null) {
             return null;

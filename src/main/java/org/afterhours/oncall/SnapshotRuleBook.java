@@ -146,6 +146,21 @@ final class SnapshotRuleBook implements RuleBook {
     }
 
     @Override
+    public List<Person> rotationOrder(String rotationId, Instant at) {
+        Rotation rotation = rotations.get(rotationId);
+        if (rotation == null || rotation.memberIds().isEmpty()) {
+            return List.of();
+        }
+        List<String> members = rotation.memberIds();
+        int first = (int) Math.floorMod(rotation.shiftAt(at), (long) members.size());
+        List<Person> order = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            callable(members.get((first + i) % members.size())).filter(p -> !order.contains(p)).ifPresent(order::add);
+        }
+        return List.copyOf(order);
+    }
+
+    @Override
     public List<OnCallPeriod> timeline(String rotationId, Position position, Instant from, Instant until) {
         Rotation rotation = rotations.get(rotationId);
         if (rotation == null || !from.isBefore(until)) {

@@ -55,10 +55,15 @@ public final class FakeAmi implements AutoCloseable {
     public static final String BANNER = "Asterisk Call Manager/11.0.0";
     public static final String ASTERISK_VERSION = "22.10.1";
     private static final String CRLF = "\r\n";
+    /** agi://host:port/script?query, as res_agi takes it apart (host, port, the rest). */
+    private static final java.util.regex.Pattern AGI_URL =
+            java.util.regex.Pattern.compile("agi://([^/:\\[\\]]+|\\[[^\\]]+\\]):([0-9]+)/(.*)");
 
     /**
-     * The AGI URL's path and query for an answered leg, from its Originate ({@code screen?attempt=...}); null when
-     * that leg runs no AGI (it stays up until it is hung up).
+     * The AGI URL's path and query for an answered leg, from its Originate ({@code screen?attempt=...}), run against
+     * {@link #runningAgi}'s host and port; or a whole URL ({@code agi://host:port/screen?...}, as the dialplan builds
+     * from the leg's AFTERHOURS_NODE) run against the host and port it names; null when that leg runs no AGI (it
+     * stays up until it is hung up).
      */
     @FunctionalInterface
     public interface AgiTarget {
@@ -122,6 +127,7 @@ public final class FakeAmi implements AutoCloseable {
     private volatile String agiHost;
     private volatile int agiPort;
     private volatile AgiTarget agiTarget;
+    private volatile java.util.function.Consumer<Action> actionListener = action -> { };
     private final List<Action> actions = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<AnsweredLeg> answered = new CopyOnWriteArrayList<>();
@@ -164,6 +170,12 @@ public final class FakeAmi implements AutoCloseable {
         this.agiHost = host;
         this.agiPort = port;
         this.agiTarget = target;
+        return this;
+    }
+
+    /** {@code listener} sees each action the moment it has been read, before it is answered (for timings). */
+    public FakeAmi onAction(java.util.function.Consumer<Action> listener) {
+        this.actionListener = listener;
         return this;
     }
 
@@ -289,6 +301,7 @@ public final class FakeAmi implements AutoCloseable {
                     Action action = new Action(headers);
                     headers = new ArrayList<>();
                     actions.add(action);
+                    actionListener.accept(action);
                     if (!handle(action)) {
                         return;
                     }
@@ -546,9 +559,18 @@ public final class FakeAmi implements AutoCloseable {
                 ResAgiResponder phone = new ResAgiResponder(behaviour.keys(), behaviour.hangupAtCommand())
                         .hangingUpWhen(() -> hangup.getCount() == 0);
                 AsteriskSimulator.Result result = null;
+                String host = agiHost;
+                int port = agiPort;
+                String path = script;
+                java.util.regex.Matcher url = AGI_URL.matcher(script);
+                if (url.matches()) {
+                    host = url.group(1).replace("[", "").replace("]", "");
+                    port = Integer.parseInt(url.group(2));
+                    path = url.group(3);
+                }
                 try {
-                    result = new AsteriskSimulator(agiHost, agiPort, Duration.ofSeconds(30))
-                            .play(SimulatedCall.to(script).from(callerNumber, callerName), phone, uniqueId,
+                    result = new AsteriskSimulator(host, port, Duration.ofSeconds(30))
+                            .play(SimulatedCall.to(path).from(callerNumber, callerName), phone, uniqueId,
                                     dialogue::add);
                 } catch (IOException e) {
                     dialogue.add("! " + e.getMessage());

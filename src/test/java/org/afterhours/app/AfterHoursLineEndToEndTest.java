@@ -122,7 +122,9 @@ class AfterHoursLineEndToEndTest {
 
         assertTrue(dialogue.contains("> EXEC ConfBridge \"" + reference + ",afterhours_bridge,afterhours_caller\""),
                 dialogue);
-        assertTrue(dialogue.contains("ran screen?ref=" + reference + "&role=technician"), dialogue);
+        // The leg names the node that placed it (AFTERHOURS_NODE), and the screening ran there.
+        assertTrue(dialogue.contains("ran agi://127.0.0.1:" + server.agiPort() + "/screen?ref=" + reference
+                + "&role=technician"), dialogue);
         Map<String, String> row = await().atMost(Duration.ofSeconds(20))
                 .until(() -> callRecord(reference), r -> r.get("ended_at") != null);
         assertEquals("CONNECTED", row.get("outcome"));
@@ -141,42 +143,14 @@ class AfterHoursLineEndToEndTest {
     }
 
     private static Map<String, String> callRecord(String reference) throws SQLException {
-        try (Connection c = TestDatabases.shared().dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT * FROM call_record WHERE reference = ?")) {
-            s.setString(1, reference);
-            try (ResultSet r = s.executeQuery()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                if (r.next()) {
-                    for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
-                        row.put(r.getMetaData().getColumnLabel(i), r.getString(i));
-                    }
-                }
-                return row;
-            }
-        }
+        return CallRecords.callRecord(reference);
     }
 
     private static List<String> attempts(String reference) throws SQLException {
-        return column("SELECT CONCAT(person_id, ' ', outcome) FROM call_attempt WHERE reference = ?"
-                + " ORDER BY started_at, leg_id", reference);
+        return CallRecords.attempts(reference);
     }
 
     private static List<String> events(String reference) throws SQLException {
-        return column("SELECT type FROM call_event WHERE reference = ? ORDER BY sequence", reference);
-    }
-
-    /** The first column of every row {@code sql} selects for {@code reference}. */
-    private static List<String> column(String sql, String reference) throws SQLException {
-        try (Connection c = TestDatabases.shared().dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, reference);
-            try (ResultSet r = s.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                while (r.next()) {
-                    values.add(r.getString(1));
-                }
-                return values;
-            }
-        }
+        return CallRecords.events(reference);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.afterhours.db.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,33 @@ class AfterhoursConfigTest {
         assertEquals(Path.of("data"), config.dataDir());
         assertEquals(new org.afterhours.ami.AmiSettings("127.0.0.1", 5038, "afterhours", ""), config.ami());
         assertTrue(!config.ami().hasSecret(), "no AFTERHOURS_AMI_SECRET: AMI is not set up");
+        assertEquals("127.0.0.1", config.console().bindAddress());
+        assertEquals(8080, config.console().port());
+        assertTrue(!config.console().https(), "no certificate: plain HTTP on loopback");
+        assertEquals(java.util.Set.of("Support Manager", "Hosted Administrator"), config.console().managerRoles());
+        assertEquals(List.of(Path.of("/var/spool/asterisk/afterhours")), config.console().recordingDirectories());
+        assertEquals(Duration.ofHours(12), config.console().sessionTimeout());
+        assertEquals("agi://127.0.0.1:4573", config.nodeUrl(), "legs name this node by its bind address and port");
+        assertEquals("afterhours-screen", config.screenContext());
+    }
+
+    @Test
+    void https_needs_both_the_certificate_and_its_key() throws IOException {
+        Path certificate = Files.createTempFile(TestDatabases.targetDir("tmp"), "cert", ".pem");
+        ConfigException e = assertThrows(ConfigException.class, () -> AfterhoursConfig.load(
+                file("console.certificate = " + certificate), Map.of()));
+        assertTrue(e.getMessage().startsWith("console.private-key: HTTPS needs both"), e.getMessage());
+    }
+
+    @Test
+    void a_node_listening_on_every_address_must_say_how_asterisk_reaches_it() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AfterhoursConfig.load(file("agi.bind = 0.0.0.0"), Map.of()));
+        assertTrue(e.getMessage().startsWith("agi.node-url: must be set when agi.bind is 0.0.0.0"), e.getMessage());
+
+        AfterhoursConfig config = AfterhoursConfig.load(file("agi.bind = 0.0.0.0", "agi.node-url = agi://10.0.0.11:4573"),
+                Map.of());
+        assertEquals("agi://10.0.0.11:4573", config.nodeUrl());
     }
 
     @Test
@@ -82,6 +110,8 @@ class AfterhoursConfigTest {
             "ami.secret | hunter2 | ami.secret: secrets are read only from the environment variable "
                     + "AFTERHOURS_AMI_SECRET",
             "ami.port | 0 | ami.port: must be between 1 and 65535, got 0",
+            "agi.node-url | agi://10.0.0.11:4573,x | agi.node-url: must be agi://host:port",
+            "agi.node-url | http://10.0.0.11 | agi.node-url: must be agi://host:port",
             "ami.host | pbx local | ami.host: must be an IP address or host name, got 'pbx local'",
             "ami.username | after hours | ami.username: must be a user of Asterisk's manager.conf",
             "followup.message-steps | 15 | followup.message-steps: '15' is not <minutes> <who>",
@@ -97,6 +127,10 @@ class AfterhoursConfigTest {
             "notify.smtp-password | hunter2 | notify.smtp-password: secrets are read only from the environment",
             "notify.webhook-url | https://hooks.example.com/hunter2 | notify.webhook-url: secrets are read only",
             "notify.smtp-security | ssl | notify.smtp-security: must be starttls, tls or none, got 'ssl'",
+            "console.port | 80000 | console.port: must be between 0 and 65535, got 80000",
+            "console.bind | localhost | console.bind: must be an IP address, got 'localhost'",
+            "console.certificate | /nowhere/cert.pem | console.certificate: cannot read /nowhere/cert.pem",
+            "console.session-hours | 0 | console.session-hours: must be between 1 and 168, got 0",
     })
     void a_bad_value_stops_the_start_with_a_message_naming_the_key(String key, String value, String message)
             throws IOException {

@@ -208,6 +208,22 @@ class OnCallCommandTest {
     }
 
     @Test
+    void onAFreshDatabaseItAnswersWithTheSampleAsServeWould() {
+        setup = "fresh-" + UUID.randomUUID().toString().substring(0, 18); // nothing imported into this one
+        setups.add(setup);
+        OnCallCommand oncall = new OnCallCommand();
+        oncall.seedFile = java.nio.file.Path.of("config/oncall.yaml");
+
+        Result result = run(oncall, "--at", "2026-11-22T03:30:00Z");
+
+        assertEquals(0, result.exit(), result.err());
+        assertTrue(result.out().contains("primary:    Alice Adams"), result.out());
+        assertTrue(result.err().contains("was empty: imported config/oncall.yaml"), result.err());
+        assertEquals(0, run(new OnCallCommand(), "--at", "2026-11-22T03:30:00Z").err().length(),
+                "seeded once; the second time it is just there");
+    }
+
+    @Test
     void aBadAtIsRefused() {
         Result result = run(new OnCallCommand(), "--at", "Christmas");
 

@@ -98,6 +98,71 @@ class OnCallFileTest {
         assertTrue(refused.getMessage().contains(problem));
     }
 
+    private static final String TWO_TECHS = """
+            people:
+              - {id: ann, contacts: [{dial: PJSIP/ann}]}
+              - {id: ben, contacts: [{dial: PJSIP/ben}]}
+            escalationPolicies:
+              - {id: default, steps: [{onCall: primary}]}
+            lines:
+              - {id: one, numbers: ["100"], rotation: r, daytime: message-and-voicemail}
+            """;
+
+    @Test
+    void aWeeklyRotationMayHandOffOnADayOtherThanItsStartsWeekday() throws IOException {
+        // Wednesday 2026-01-07; hand-offs on Mondays at 08:00: ann holds the week running then, ben the next.
+        String yaml = TWO_TECHS + """
+                rotations:
+                  - {id: r, start: 2026-01-07, handoffDay: Monday, members: [ann, ben]}
+                """;
+
+        org.afterhours.oncall.RuleBook book = org.afterhours.oncall.RuleBook.of(
+                OnCallFile.parse(new StringReader(yaml), "test.yaml", java.time.Instant.EPOCH));
+
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        assertEquals("ann", onCall(book, "2026-01-07T12:00", chicago));
+        assertEquals("ann", onCall(book, "2026-01-12T07:59", chicago));
+        assertEquals("ben", onCall(book, "2026-01-12T08:00", chicago));
+        assertEquals(java.time.DayOfWeek.MONDAY, book.rotation("r").orElseThrow().startDate().getDayOfWeek());
+    }
+
+    @Test
+    void aHandoffDayNeedsAShiftOfWholeWeeks() {
+        String yaml = TWO_TECHS + """
+                rotations:
+                  - {id: r, start: 2026-01-07, shift: daily, handoffDay: Monday, members: [ann, ben]}
+                """;
+
+        SetupException refused = assertThrows(SetupException.class,
+                () -> OnCallFile.parse(new StringReader(yaml), "test.yaml"));
+
+        assertEquals("rotations[0].handoffDay: needs a shift of whole weeks (weekly, every 14 days...), not 1 days",
+                refused.problems().getFirst().toString());
+    }
+
+    @Test
+    void anOverrideWithoutCreatedWasCreatedWhenTheFileWasImported() throws IOException {
+        java.time.Instant importedAt = java.time.Instant.parse("2026-11-20T15:00:00Z");
+        String yaml = TWO_TECHS + """
+                rotations:
+                  - {id: r, start: 2026-01-05, members: [ann, ben]}
+                overrides:
+                  - {id: older, rotation: r, person: ben, from: 2026-11-23T08:00, until: 2026-11-24T08:00, created: 2026-11-01T00:00}
+                  - {id: new, rotation: r, person: ann, from: 2026-11-23T08:00, until: 2026-11-24T08:00}
+                """;
+
+        OnCallSetup setup = OnCallFile.parse(new StringReader(yaml), "test.yaml", importedAt);
+
+        assertEquals(importedAt, setup.overrides().get(1).created());
+        assertEquals("ann", onCall(org.afterhours.oncall.RuleBook.of(setup), "2026-11-23T12:00",
+                java.time.ZoneId.of("America/Chicago")), "the newer override wins");
+    }
+
+    private static String onCall(org.afterhours.oncall.RuleBook book, String localTime, java.time.ZoneId zone) {
+        return book.onCall("one", org.afterhours.oncall.Position.PRIMARY,
+                java.time.LocalDateTime.parse(localTime).atZone(zone).toInstant()).orElseThrow().id();
+    }
+
     @Test
     void everyProblemIsReportedAtOnce() {
         String yaml = """

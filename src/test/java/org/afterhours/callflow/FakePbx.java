@@ -112,9 +112,9 @@ final class FakePbx implements Dialer {
         }
 
         private void screen(String keys) {
-            SimulatedCall call = SimulatedCall.to("screen?attempt=" + request.variables().get("AFTERHOURS_ATTEMPT")
-                    + "&role=" + request.variables().get("AFTERHOURS_ROLE")
-                    + "&ref=" + request.variables().get("AFTERHOURS_REF")).from("", request.callerIdName());
+            SimulatedCall call = SimulatedCall.to("screen?attempt=" + request.legId()
+                    + "&role=" + request.role().name().toLowerCase(java.util.Locale.ROOT)
+                    + "&ref=" + request.reference()).from("", request.callerIdName());
             try {
                 AsteriskSimulator.Result screening = new AsteriskSimulator("127.0.0.1", agiPort, Duration.ofSeconds(20))
                         .play(call, new ResAgiResponder(keys, 0).takingTime(screeningCommandMillis,

@@ -97,9 +97,8 @@ final class FlowFixture implements AutoCloseable {
         };
         RuleBook rules = ruleBook(routing);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
-        EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "afterhours-screen",
-                "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
-        TechnicianConnector technicians = pbx == null ? (line, record, caller) -> technicianResult
+        EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
+        TechnicianConnector technicians = pbx == null ? (line, record, caller) -> TechnicianSearch.ended(technicianResult)
                 : new EscalatingConnector(EscalationPlanner.over(rules), pbx, desk, escalation,
                         new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation,
                         (person, subject, body) -> notifications.add(person.id() + ": " + subject)),
@@ -138,9 +137,15 @@ final class FlowFixture implements AutoCloseable {
     }
 
     AsteriskSimulator.Result call(String script, ResAgiResponder asterisk) throws IOException {
+        return call(script, asterisk, line -> { });
+    }
+
+    /** {@code dialogue} sees each line as it happens: a command before Asterisk answers it. */
+    AsteriskSimulator.Result call(String script, ResAgiResponder asterisk,
+                                  java.util.function.Consumer<String> dialogue) throws IOException {
         SimulatedCall call = SimulatedCall.to(script).from("+13125550142", "Pat Caller").dialling("+19132016503");
         return new AsteriskSimulator("127.0.0.1", server.port(), Duration.ofSeconds(10))
-                .play(call, asterisk, line -> { });
+                .play(call, asterisk, dialogue);
     }
 
     /** Every event the journal holds, in order (none is written to a database in these tests). */

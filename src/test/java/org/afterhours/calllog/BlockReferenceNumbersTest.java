@@ -1,6 +1,7 @@
 package org.afterhours.calllog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -38,6 +39,36 @@ class BlockReferenceNumbersTest {
     @Test
     void numbers_are_seven_digits_counting_up_through_a_block() {
         assertEquals(List.of("1000000", "1000001", "1000002"), take(node(0), 3));
+    }
+
+    @Test
+    void a_node_just_started_waits_for_its_first_block_instead_of_using_its_offline_range() throws Exception {
+        java.util.concurrent.CountDownLatch databaseAnswers = new java.util.concurrent.CountDownLatch(1);
+        ReferenceBlockSource slow = () -> {
+            try {
+                databaseAnswers.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return 4;
+        };
+        BlockReferenceNumbers fresh = new BlockReferenceNumbers(slow, dir.resolve("fresh-offline"), 3,
+                command -> Thread.ofVirtual().start(command));
+
+        assertFalse(fresh.awaitFirstBlock(java.time.Duration.ofMillis(1)), "the database has not answered yet");
+        databaseAnswers.countDown();
+        assertTrue(fresh.awaitFirstBlock(java.time.Duration.ofSeconds(10)));
+
+        assertEquals("1000400", fresh.next().digits()); // block 4 of 100 numbers
+    }
+
+    @Test
+    void with_the_database_down_the_wait_ends_and_the_offline_range_is_used() throws Exception {
+        databaseDown.set(true);
+        BlockReferenceNumbers alone = node(4);
+
+        assertFalse(alone.awaitFirstBlock(java.time.Duration.ofSeconds(10)));
+        assertEquals('9', alone.next().digits().charAt(0));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.afterhours.agi.server.SessionListener;
 import org.afterhours.ami.AmiClient;
 import org.afterhours.ami.AmiSettings;
 import org.afterhours.escalation.Dialer;
+import org.afterhours.escalation.EmergencyDesk;
 import org.afterhours.escalation.Dialer.LegRequest;
 import org.afterhours.escalation.Dialer.OutboundLeg;
 import org.afterhours.escalation.Dialer.RingOutcome;
@@ -48,6 +49,8 @@ class AmiDialerTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration SHORT_RING = Duration.ofMillis(300);
     private static final Duration LONG_RING = Duration.ofSeconds(60);
+    private static final String NODE = "agi://10.0.0.11:4573";
+    private static final ScreeningDialplan DIALPLAN = new ScreeningDialplan("afterhours-screen", () -> NODE);
 
     /** What each screening session saw: key pressed ("" for none) and agi_uniqueid, by leg. */
     private final Map<String, String> pressed = new ConcurrentHashMap<>();
@@ -74,11 +77,12 @@ class AmiDialerTest {
         });
         agi = new AgiServer(AgiServerSettings.defaults().withPort(0), router, SessionListener.NONE,
                 Clock.systemUTC()).start();
-        // Carol answers and stays on the line with no AGI step, until she is hung up.
+        // A leg whose id starts "hold-" answers and stays on the line with no AGI step, until it is hung up.
         ami.runningAgi("127.0.0.1", agi.port(), (context, exten, variables) ->
-                "hold".equals(variables.get("MODE")) ? null : "screen?leg=" + variables.get("AFTERHOURS_ATTEMPT"));
+                variables.get("AFTERHOURS_ATTEMPT").startsWith("hold-") ? null
+                        : "screen?leg=" + variables.get("AFTERHOURS_ATTEMPT"));
         ami.start();
-        dialer = AmiDialer.start(new AmiSettings("127.0.0.1", ami.port(), "afterhours", SECRET), FAST);
+        dialer = AmiDialer.start(new AmiSettings("127.0.0.1", ami.port(), "afterhours", SECRET), FAST, DIALPLAN);
         await().atMost(WAIT).until(dialer::available);
     }
 
@@ -92,15 +96,8 @@ class AmiDialerTest {
     }
 
     private static LegRequest leg(String legId, String dial, Duration ring) {
-        return leg(legId, dial, ring, Map.of());
-    }
-
-    private static LegRequest leg(String legId, String dial, Duration ring, Map<String, String> more) {
-        Map<String, String> variables = new java.util.HashMap<>(Map.of("AFTERHOURS_REF", "4815162",
-                "AFTERHOURS_ROLE", "technician", "AFTERHOURS_ATTEMPT", legId));
-        variables.putAll(more);
-        return new LegRequest(legId, dial, "Afterhours 4815162", "+19132016503", ring, "afterhours-screen", "s",
-                variables);
+        return new LegRequest(legId, "4815162", EmergencyDesk.LegRole.TECHNICIAN, dial, "Afterhours 4815162",
+                "+19132016503", ring);
     }
 
     private static RingOutcome rang(OutboundLeg leg) throws Exception {
@@ -134,8 +131,10 @@ class AmiDialerTest {
         assertEquals("4815162-1", originate.header("ChannelId"));
         assertEquals("300", originate.header("Timeout"));
         assertEquals("\"Afterhours 4815162\" <+19132016503>", originate.header("CallerID"));
+        assertEquals("afterhours-screen", originate.header("Context"));
+        assertEquals("s", originate.header("Exten"));
         assertEquals(Map.of("AFTERHOURS_REF", "4815162", "AFTERHOURS_ROLE", "technician",
-                "AFTERHOURS_ATTEMPT", "4815162-1"), originate.variables());
+                "AFTERHOURS_ATTEMPT", "4815162-1", "AFTERHOURS_NODE", NODE), originate.variables());
     }
 
     @Test
@@ -170,15 +169,15 @@ class AmiDialerTest {
 
     @Test
     void an_answered_leg_is_hung_up_once() throws Exception {
-        OutboundLeg leg = dialer.dial(leg("4815162-4", "PJSIP/carol", SHORT_RING, Map.of("MODE", "hold")));
+        OutboundLeg leg = dialer.dial(leg("hold-4815162-4", "PJSIP/carol", SHORT_RING));
         assertEquals(RingOutcome.ANSWERED, rang(leg));
         leg.hangup();
-        await().atMost(WAIT).until(() -> sent("Hangup", "4815162-4"));
+        await().atMost(WAIT).until(() -> sent("Hangup", "hold-4815162-4"));
         assertEquals("16", ami.events().stream().filter(e -> e.name().equals("Hangup")).findFirst().orElseThrow()
                 .header("Cause"));
         leg.hangup();
         assertNothingMoreSent();
-        assertEquals(List.of("4815162-4"), ami.hangupRequests());
+        assertEquals(List.of("hold-4815162-4"), ami.hangupRequests());
     }
 
     @Test
@@ -218,7 +217,7 @@ class AmiDialerTest {
             closedPort = socket.getLocalPort();
         }
         try (AmiDialer offline = AmiDialer.start(new AmiSettings("127.0.0.1", closedPort, "afterhours", SECRET),
-                FAST)) {
+                FAST, DIALPLAN)) {
             await().atMost(WAIT).until(() -> offline.client().problem().contains("Connection refused"));
             assertFalse(offline.available());
             Dialer.DialerUnavailableException e = assertThrows(Dialer.DialerUnavailableException.class,
@@ -239,16 +238,15 @@ class AmiDialerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "a variable with a comma   | 4815-1     | PJSIP/alice         | AFTERHOURS_REF=1,2",
-            "a variable with a newline | 4815-1     | PJSIP/alice         | AFTERHOURS_REF=1\\nAction: Hangup",
-            "a leg id with a space     | 4815 1     | PJSIP/alice         | AFTERHOURS_REF=1",
-            "a leg id that is a regex  | /.*/       | PJSIP/alice         | AFTERHOURS_REF=1",
-            "a dial string with comma  | 4815-1     | PJSIP/alice,PJSIP/b | AFTERHOURS_REF=1",
-            "a dial string, no tech    | 4815-1     | alice               | AFTERHOURS_REF=1"})
-    void requests_that_cannot_be_sent_safely_are_refused(String what, String legId, String dial, String variable) {
-        String[] pair = variable.split("=", 2);
-        LegRequest request = new LegRequest(legId, dial, "Afterhours", "9132016503", SHORT_RING,
-                "afterhours-screen", "s", Map.of(pair[0], pair[1].replace("\\n", "\n")));
+            "a reference with a comma  | 4815-1     | PJSIP/alice         | 1,2",
+            "a reference with newline  | 4815-1     | PJSIP/alice         | 1\\nAction: Hangup",
+            "a leg id with a space     | 4815 1     | PJSIP/alice         | 1",
+            "a leg id that is a regex  | /.*/       | PJSIP/alice         | 1",
+            "a dial string with comma  | 4815-1     | PJSIP/alice,PJSIP/b | 1",
+            "a dial string, no tech    | 4815-1     | alice               | 1"})
+    void requests_that_cannot_be_sent_safely_are_refused(String what, String legId, String dial, String reference) {
+        LegRequest request = new LegRequest(legId, reference.replace("\\n", "\n"), EmergencyDesk.LegRole.TECHNICIAN,
+                dial, "Afterhours", "9132016503", SHORT_RING);
         assertThrows(IllegalArgumentException.class, () -> dialer.dial(request), what);
         assertEquals(List.of(), ami.actions("Originate"));
     }

@@ -50,6 +50,18 @@ class CoverageGapsTest {
     }
 
     @Test
+    void anOverrideThatMakesTheSecondaryThePrimaryIsReportedAsASecondaryGap() {
+        RuleBook book = Fixtures.procedure().override(override("swap", Position.PRIMARY, "carol", null,
+                "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z", "2026-11-20T00:00:00Z")).book();
+
+        List<String> gaps = CoverageGaps.find(book, FROM, UNTIL).stream()
+                .map(g -> g.what() + " " + g.from() + " " + g.until() + " " + g.reason()).toList();
+
+        assertEquals(List.of("secondary on call 2026-11-24T00:00:00Z 2026-11-25T00:00:00Z same person as primary: Carol"
+                + " (override swap); the rotation's next person is rung instead"), gaps);
+    }
+
+    @Test
     void whenNoStepYieldsAnyoneTheWholePolicyIsAGap() {
         RuleBook book = new Fixtures.Setup()
                 .people(person("alice", "technician"), inactive("bob", "technician"),

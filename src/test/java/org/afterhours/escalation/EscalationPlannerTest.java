@@ -117,6 +117,27 @@ class EscalationPlannerTest {
     }
 
     @Test
+    void whenAnOverrideMakesTheWeeksSecondaryPrimaryTheDisplacedPrimaryIsRungSecond() {
+        // bob's week, carol second; carol covers Monday night as primary, so the secondary position is carol too.
+        RuleBook book = Fixtures.procedure().override(Fixtures.override("swap", Position.PRIMARY, "carol", null,
+                "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z", "2026-11-20T00:00:00Z")).book();
+
+        List<PlannedStep> plan = EscalationPlanner.over(book).plan("main", MONDAY_NIGHT);
+
+        assertEquals(List.of("1.1 carol", "1.2 bob", "1.3 dave", "1.4 erin"), plan(book, MONDAY_NIGHT));
+        assertEquals("secondary on call, next in rotation: Carol is rung already", plan.get(1).targetDescription());
+    }
+
+    @Test
+    void whenAnOverrideMakesThePrimarySecondaryTooTheNextMemberNotYetRungIsRung() {
+        // bob's week, carol second; bob also covers the secondary position on Monday night.
+        RuleBook book = Fixtures.procedure().override(Fixtures.override("double", Position.SECONDARY, "bob", null,
+                "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z", "2026-11-20T00:00:00Z")).book();
+
+        assertEquals(List.of("1.1 bob", "1.2 carol", "1.3 dave", "1.4 erin"), plan(book, MONDAY_NIGHT));
+    }
+
+    @Test
     void anUnknownLineHasNoPlan() {
         assertEquals(List.of(), EscalationPlanner.over(Fixtures.procedure().book()).plan("nope", MONDAY_NIGHT));
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.afterhours.ami.AmiClient;
 import org.afterhours.ami.AmiSettings;
 import org.afterhours.dialout.AmiDialer;
+import org.afterhours.dialout.ScreeningDialplan;
 import org.afterhours.escalation.MessageCalls;
 import org.afterhours.escalation.Notice;
 import org.afterhours.escalation.NoticeChannel;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.Test;
 class PhoneChannelTest {
     private static final AmiClient.Timing FAST = new AmiClient.Timing(Duration.ofMillis(50), Duration.ofMillis(200),
             Duration.ofSeconds(5), Duration.ofSeconds(2));
-    private static final PhoneChannel.PhoneSettings SETTINGS = new PhoneChannel.PhoneSettings("afterhours-message",
-            "+19132016503", Duration.ofMillis(500));
+    private static final PhoneChannel.PhoneSettings SETTINGS = new PhoneChannel.PhoneSettings("+19132016503",
+            Duration.ofMillis(500));
+    private static final ScreeningDialplan DIALPLAN = new ScreeningDialplan(ScreeningDialplan.DEFAULT_CONTEXT,
+            () -> "agi://127.0.0.1:4573");
 
     private final FakeAmi ami = new FakeAmi("afterhours", "secret")
             .phone("PJSIP/alice", TechnicianBehaviour.answers(""))
@@ -46,7 +49,8 @@ class PhoneChannelTest {
 
     private PhoneChannel connected() throws Exception {
         ami.start();
-        dialer = AmiDialer.start(new AmiSettings("127.0.0.1", ami.port(), "afterhours", "secret"), FAST);
+        dialer = AmiDialer.start(new AmiSettings("127.0.0.1", ami.port(), "afterhours", "secret"), FAST,
+                DIALPLAN);
         await().atMost(Duration.ofSeconds(10)).until(dialer::available);
         return new PhoneChannel(dialer, calls, SETTINGS);
     }
@@ -63,6 +67,8 @@ class PhoneChannelTest {
         assertTrue(answer.startsWith("answered (leg 1000200-n1-"), answer);
         FakeAmi.Action originate = ami.actions("Originate").get(0);
         assertEquals("afterhours-message", originate.header("Context"));
+        assertEquals("message", originate.variables().get("AFTERHOURS_ROLE"));
+        assertEquals("agi://127.0.0.1:4573", originate.variables().get("AFTERHOURS_NODE"), "this node runs the script");
         String leg = originate.variables().get("AFTERHOURS_ATTEMPT");
         MessageCalls.MessageCall call = calls.find(leg).orElseThrow();
         assertEquals(new MessageCalls.MessageCall(leg, "1000200", "alice", "", "19135550123",
@@ -88,7 +94,7 @@ class PhoneChannelTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        dialer = AmiDialer.start(new AmiSettings("127.0.0.1", closed, "afterhours", "secret"), FAST);
+        dialer = AmiDialer.start(new AmiSettings("127.0.0.1", closed, "afterhours", "secret"), FAST, DIALPLAN);
         PhoneChannel phone = new PhoneChannel(dialer, calls, SETTINGS);
         NoticeChannel.DeliveryException e = assertThrows(NoticeChannel.DeliveryException.class,
                 () -> phone.deliver(to("PJSIP/alice")));

@@ -1,0 +1,23 @@
+package org.afterhours.app;
+
+import java.time.Clock;
+import org.afterhours.console.Console;
+import org.afterhours.console.ConsoleServer;
+import org.afterhours.db.JdbcCallLogQueries;
+import org.afterhours.db.JdbcConsolePasswords;
+import org.afterhours.db.RuleBookRepository;
+
+/** The web console beside the running server: the same database and live rule book. Wiring only. */
+final class ConsoleSide {
+    private ConsoleSide() {
+    }
+
+    static ConsoleServer start(AfterhoursConfig config, AfterhoursServer server, Clock clock) {
+        var dataSource = server.database().dataSource();
+        String setup = config.oncall().setup();
+        Console console = new Console(server.ruleBook(), new JdbcCallLogQueries(dataSource),
+                new JdbcConsolePasswords(dataSource, setup),
+                new RuleBookRepository(dataSource).store(setup, server.ruleBook()::refresh), clock);
+        return ConsoleServer.start(config.console(), console);
+    }
+}

@@ -1,0 +1,20 @@
+package org.afterhours.console;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.afterhours.calllog.CallLogQueries;
+import org.afterhours.oncall.ConsolePasswords;
+import org.afterhours.oncall.RuleBook;
+import org.afterhours.oncall.SetupStore;
+
+/** What the console reads and changes, and its clock: every page is a function of these. */
+public record Console(RuleBook ruleBook, CallLogQueries calls, ConsolePasswords passwords, SetupStore setupStore,
+        Clock clock) {
+    public Console {
+        Objects.requireNonNull(ruleBook, "ruleBook");
+        Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(passwords, "passwords");
+        Objects.requireNonNull(setupStore, "setupStore");
+        Objects.requireNonNull(clock, "clock");
+    }
+}
