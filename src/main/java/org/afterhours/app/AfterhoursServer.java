@@ -31,9 +31,12 @@ public final class AfterhoursServer implements AutoCloseable {
     private final CallerSide callerSide;
     private final AfterCallSide afterCall;
     private final AgiServer agi;
+    private final HealthMonitor health;
 
     private AfterhoursServer(Database database, SessionLogWriter sessionLog, OnCallRuntime oncall,
-            AfterCallSide afterCall, EscalationSide escalation, CallerSide callerSide, AgiServer agi) {
+            AfterCallSide afterCall, EscalationSide escalation, CallerSide callerSide, AgiServer agi,
+            HealthMonitor health) {
+        this.health = health;
         this.database = database;
         this.sessionLog = sessionLog;
         this.oncall = oncall;
@@ -55,8 +58,10 @@ public final class AfterhoursServer implements AutoCloseable {
     public static AfterhoursServer start(AfterhoursConfig config, Database database, Clock clock)
             throws InterruptedException {
         OptionalPrompts optionalPrompts = PromptFolder.optionalPrompts(config.prompts());
-        SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()));
-        OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database);
+        SessionLogWriter sessionLog = new SessionLogWriter(new AgiSessionRepository(database.dataSource()),
+                config.dataDir().resolve("session-journal"));
+        OnCallRuntime oncall = OnCallRuntime.start(config.oncall(), database,
+                config.dataDir().resolve("last-good-oncall-setup.yaml"));
         RuleBook rules = oncall.ruleBook();
         // Legs carry this node's URL; with agi.port 0 (tests) it is known once the listener has bound.
         AtomicReference<String> nodeUrl = new AtomicReference<>(config.nodeUrl());
@@ -79,7 +84,10 @@ public final class AfterhoursServer implements AutoCloseable {
             nodeUrl.set(AfterhoursConfig.nodeUrl(config.agi().bindAddress(), agi.port()));
         }
         log.info("this node screens its legs at {} (AFTERHOURS_NODE)", nodeUrl.get());
-        return new AfterhoursServer(database, sessionLog, oncall, afterCall, escalation, callerSide, agi);
+        HealthMonitor health = new HealthMonitor(database, escalation::amiHealth,
+                () -> callerSide.journalBacklog() + sessionLog.backlog(),
+                agi::activeCalls, config.dataDir().resolve("status"), clock).start();
+        return new AfterhoursServer(database, sessionLog, oncall, afterCall, escalation, callerSide, agi, health);
     }
 
     /** The live rule book: the database's setup, refreshed when it changes, the last good one while it is down. */
@@ -100,6 +108,16 @@ public final class AfterhoursServer implements AutoCloseable {
         return agi.port();
     }
 
+    /** Call events in this node's journal not yet written to the database. */
+    public int journalBacklog() {
+        return callerSide.journalBacklog();
+    }
+
+    /** The last health check (every few seconds): database, AMI, journal backlog, live calls. */
+    Health health() {
+        return health.health();
+    }
+
     public Database database() {
         return database;
     }
@@ -113,6 +131,7 @@ public final class AfterhoursServer implements AutoCloseable {
         afterCall.close();
         oncall.close();
         sessionLog.close();
+        health.close();
         log.info("afterhours stopped");
     }
 }

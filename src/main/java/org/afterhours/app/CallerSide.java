@@ -9,6 +9,7 @@ import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.callflow.VoicemailAlerts;
 import org.afterhours.calllog.BlockReferenceNumbers;
 import org.afterhours.calllog.CallJournal;
+import org.afterhours.calllog.CutOffCalls;
 import org.afterhours.calllog.JournalWriter;
 import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.Database;
@@ -33,12 +34,18 @@ final class CallerSide implements AutoCloseable {
 
     private final CallJournal journal;
     private final JournalWriter writer;
+    /** Closes the calls a dead run of this node left open, once its events are written. */
+    private final CutOffCalls cutOff;
+    private final Thread cutOffThread;
     private final ExecutorService background;
     private final AfterHoursScript script;
 
-    private CallerSide(CallJournal journal, JournalWriter writer, ExecutorService background, AfterHoursScript script) {
+    private CallerSide(CallJournal journal, JournalWriter writer, CutOffCalls cutOff, Thread cutOffThread,
+                       ExecutorService background, AfterHoursScript script) {
         this.journal = journal;
         this.writer = writer;
+        this.cutOff = cutOff;
+        this.cutOffThread = cutOffThread;
         this.background = background;
         this.script = script;
     }
@@ -58,35 +65,50 @@ final class CallerSide implements AutoCloseable {
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
                             TechnicianConnector technicians, AfterCallSide afterCall, Clock clock,
                             OptionalPrompts optionalPrompts) {
-        CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"));
+        CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"), "node-" + config.nodeId());
         // Each event reaches MariaDB with the deadlines it starts (a message's clock, a follow-up) in one transaction.
-        JournalWriter writer = JournalWriter.start(journal, new JdbcCallLogStore(database.dataSource(),
-                afterCall.obligations(), afterCall.scheduled()));
+        JdbcCallLogStore store = new JdbcCallLogStore(database.dataSource(), afterCall.obligations(),
+                afterCall.scheduled());
+        JournalWriter writer = JournalWriter.start(journal, store);
+        CutOffCalls cutOff = new CutOffCalls(journal, store, new FollowedUpCutOffCalls(new LoggedCutOffCalls(),
+                afterCall.followUps()), clock);
+        Thread cutOffThread = cutOff.startInBackground();
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         BlockReferenceNumbers references = new BlockReferenceNumbers(
                 new JdbcReferenceBlockSource(database.dataSource(), "node-" + config.nodeId(), clock),
-                config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background);
+                config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background, clock);
         awaitFirstBlock(references);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
                 technicians, new Alerts(rules, config.escalation().alertRoles(), afterCall.notifierForAlerts()), clock,
                 optionalPrompts);
-        return new CallerSide(journal, writer, background, script);
+        return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);
     }
 
     AfterHoursScript script() {
         return script;
     }
 
+    /** Call events in the journal not yet in the database. */
+    int journalBacklog() {
+        return journal.pendingCount();
+    }
+
     /**
-     * Every new message is also a WARN line at once, on the caller's node, even while the database is down: the
-     * notices themselves go out from the due table once the message's event has reached it. A failed recording is an
-     * ERROR line and a written alert to the managers (escalation.alert-roles) on every notice channel.
+     * Every new message is also a log line at once (WARN when urgent, INFO otherwise, so that a busy night does not
+     * flood the log), on the caller's node, even while the database is down: the notices themselves go out from the
+     * due table once the message's event has reached it. A failed recording is an ERROR line and a written alert to
+     * the managers (escalation.alert-roles) on every notice channel.
      */
     private record Alerts(RuleBook rules, List<String> managerRoles, Notifier notifier) implements VoicemailAlerts {
         @Override
         public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
-            log.warn("{}voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
-                    urgent ? "URGENT " : "", line.id(), reference, path);
+            if (urgent) {
+                log.warn("URGENT voicemail for line {} (reference {}) at {}: a technician must respond within one "
+                        + "hour", line.id(), reference, path);
+            } else {
+                log.info("voicemail for line {} (reference {}) at {}: a technician must respond within one hour",
+                        line.id(), reference, path);
+            }
         }
 
         @Override
@@ -107,6 +129,8 @@ final class CallerSide implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        cutOff.stop();
+        cutOffThread.join();
         writer.close();
         journal.close();
         background.close();

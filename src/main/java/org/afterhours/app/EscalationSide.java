@@ -54,6 +54,11 @@ final class EscalationSide implements AutoCloseable {
         return dialer;
     }
 
+    /** The manager interface's state: CONNECTED, CONNECTING, DISCONNECTED, or NOT_SET_UP without a secret. */
+    String amiHealth() {
+        return dialer.client().settings().hasSecret() ? dialer.client().health().name() : "NOT_SET_UP";
+    }
+
     TechnicianConnector connector() {
         return connector;
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ./afterhours <command>}: the one entry point. */
 @Command(name = "afterhours", mixinStandardHelpOptions = true, version = "afterhours 0.1.0",
         description = "After-hours emergency phone line: a FastAGI server for Asterisk.",
-        subcommands = {ServeCommand.class, SimulateCommand.class, MigrateCommand.class, OnCallCommand.class, ImportCommand.class, ExportCommand.class,
+        subcommands = {ServeCommand.class, StatusCommand.class, SimulateCommand.class, MigrateCommand.class, OnCallCommand.class, ImportCommand.class, ExportCommand.class,
                 PasswordCommand.class, FollowUpsCommand.class})
 public final class Main implements Runnable {
 

@@ -7,6 +7,7 @@ import org.afterhours.db.RuleBookRepository;
 import org.afterhours.escalation.EscalationPlanner;
 import org.afterhours.oncall.OnCallSetup;
 import org.afterhours.oncall.RefreshingRuleBook;
+import org.afterhours.oncall.RuleBookSource;
 import org.afterhours.oncall.SetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +29,31 @@ final class OnCallRuntime implements AutoCloseable {
     }
 
     static OnCallRuntime start(OnCallSettings settings, Database database) {
+        return start(settings, database, null);
+    }
+
+    /** @param keptCopy where the last good setup is kept for a start during a database outage; null: nowhere */
+    static OnCallRuntime start(OnCallSettings settings, Database database, Path keptCopy) {
         RuleBookRepository repository = new RuleBookRepository(database.dataSource());
-        seed(settings.setup(), settings.seedFile(), repository);
-        RefreshingRuleBook book = new RefreshingRuleBook(repository.source(settings.setup()));
-        book.refresh();
+        RuleBookSource source = repository.source(settings.setup());
+        DiskKeptSetup kept = keptCopy == null ? null : new DiskKeptSetup(source, keptCopy);
+        try {
+            seed(settings.setup(), settings.seedFile(), repository);
+        } catch (RuntimeException databaseDown) {
+            if (kept == null) {
+                throw databaseDown;
+            }
+            log.warn("on-call setup not seeded, the database is unreachable ({})", databaseDown.getMessage());
+        }
+        RefreshingRuleBook book = new RefreshingRuleBook(kept == null ? source : kept);
+        if (!book.refresh() && kept != null) {
+            kept.lastGood().ifPresentOrElse(setup -> {
+                book.answerFrom(setup);
+                log.warn("DATABASE DOWN at start: answering calls from the last good on-call setup kept in {} "
+                        + "({} line(s)) until the database is back", keptCopy, setup.lines().size());
+            }, () -> log.error("DATABASE DOWN at start and no on-call setup kept in {}: calls are unrouted until "
+                    + "the database is back", keptCopy));
+        }
         if (book.lines().isEmpty()) {
             log.warn("on-call setup '{}' has no lines: every call is unrouted until one is imported"
                     + " (./afterhours import config/oncall.yaml)", settings.setup());

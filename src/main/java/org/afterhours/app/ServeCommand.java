@@ -23,7 +23,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         AfterhoursConfig settings = AfterhoursConfig.load(config, System.getenv());
         RecordingFolderCheck.warnings(Path.of("/"), settings.flow().recordingDirectories()).forEach(log::warn);
-        Database database = Database.start(settings.database());
+        Database database = Database.startEvenIfUnreachable(settings.database());
         AfterhoursServer server = AfterhoursServer.start(settings, database);
         ConsoleServer console = ConsoleSide.start(settings, server, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);

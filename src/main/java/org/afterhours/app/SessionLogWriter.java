@@ -1,7 +1,8 @@
 package org.afterhours.app;
 
-import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -9,87 +10,84 @@ import java.util.concurrent.TimeUnit;
 import org.afterhours.agi.server.AgiSessionInfo;
 import org.afterhours.agi.server.SessionListener;
 import org.afterhours.agi.server.SessionOutcome;
-import org.afterhours.db.AgiSessionRecord;
+import org.afterhours.calllog.CallEvent;
+import org.afterhours.calllog.CallEventType;
+import org.afterhours.calllog.CallJournal;
+import org.afterhours.calllog.JournalWriter;
+import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.AgiSessionRepository;
+import org.afterhours.db.JdbcSessionLogStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one row per AGI session, off the call's thread: a call never waits for the database. Writes go through one
- * ordered queue (a session's end never overtakes its start) and are retried with backoff while the database is
- * down; both writes are idempotent, so a retry after an unclear failure cannot duplicate a row.
- *
- * <p>The queue lives in memory: rows still queued when the process dies are lost. The durable journal that closes
- * that gap is the call log's (see DESIGN.md, Threading).
+ * One {@code agi_session} row per FastAGI session, written like the call log: each start and end is appended to the
+ * node's session journal (fsync'd) and a writer puts it into MariaDB in the background, retrying while the database
+ * is down, so a row survives an outage and a restart. The append runs on one thread of its own, in order (a
+ * session's end never overtakes its start), because the listener may be called on a netty event loop, which must
+ * never wait for a disk.
  */
 final class SessionLogWriter implements SessionListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionLogWriter.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
+    /** A session is not a call: it has no reference number. */
+    private static final ReferenceNumber NO_REFERENCE = new ReferenceNumber("0");
 
-    private final AgiSessionRepository repository;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+    private final CallJournal journal;
+    private final JournalWriter writer;
+    private final ExecutorService appender = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("session-log").daemon(true).factory());
-    private volatile boolean closing;
 
-    SessionLogWriter(AgiSessionRepository repository) {
-        this.repository = repository;
+    SessionLogWriter(AgiSessionRepository repository, Path journalDirectory) {
+        this.journal = CallJournal.open(journalDirectory);
+        this.writer = JournalWriter.start(journal, new JdbcSessionLogStore(repository));
     }
 
     @Override
     public void sessionStarted(AgiSessionInfo s) {
-        AgiSessionRecord record = new AgiSessionRecord(s.id(), s.request().uniqueId(), s.request().scriptPath(),
-                s.request().channelName(), s.request().callerIdNumber(), s.request().callerIdName(),
-                s.request().dialledNumber(), s.remoteAddress(), s.startedAt(), null, null, null);
-        submit(s.id(), "start", () -> repository.recordStart(record));
+        append(s.id(), 1, s.startedAt(), CallEventType.SESSION_STARTED, Map.of("uniqueId", text(s.request().uniqueId()),
+                "script", text(s.request().scriptPath()), "channel", text(s.request().channelName()),
+                "callerNumber", text(s.request().callerIdNumber()), "callerName", text(s.request().callerIdName()),
+                "dialled", text(s.request().dialledNumber()), "remote", text(s.remoteAddress())));
     }
 
     @Override
     public void sessionEnded(AgiSessionInfo s, Instant endedAt, SessionOutcome outcome, String detail) {
-        submit(s.id(), "end", () -> repository.recordEnd(s.id(), endedAt, outcome.name(), detail));
+        append(s.id(), 2, endedAt, CallEventType.SESSION_ENDED,
+                Map.of("outcome", outcome.name(), "detail", text(detail)));
     }
 
-    private void submit(String sessionId, String what, Runnable write) {
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private void append(String sessionId, int sequence, Instant at, CallEventType type, Map<String, String> row) {
         try {
-            writer.execute(() -> writeWithRetry(sessionId, what, write));
-        } catch (RejectedExecutionException stopped) {
-            log.error("[{}] session {} not logged: the log writer has stopped", sessionId, what);
-        }
-    }
-
-    private void writeWithRetry(String sessionId, String what, Runnable write) {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        Duration backoff = Duration.ofMillis(250);
-        while (true) {
-            try {
-                write.run();
-                return;
-            } catch (RuntimeException e) {
-                if (closing || System.nanoTime() > deadline) {
-                    log.error("[{}] session {} not logged, giving up: {}", sessionId, what, e.getMessage());
-                    return;
-                }
-                log.warn("[{}] session {} not logged yet ({}); retrying in {} ms", sessionId, what, e.getMessage(),
-                        backoff.toMillis());
+            appender.execute(() -> {
                 try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    journal.append(new CallEvent(sessionId, NO_REFERENCE, sequence, at, type, row));
+                } catch (RuntimeException e) {
+                    log.error("[{}] session row not kept: {}", sessionId, e.getMessage());
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
+            });
+        } catch (RejectedExecutionException stopped) {
+            log.error("[{}] session row not kept: the session log has stopped", sessionId);
         }
     }
 
-    /** Finishes what is queued (up to a few seconds), then stops. */
+    /** Session rows not yet in the database. */
+    int backlog() {
+        return journal.pendingCount();
+    }
+
+    /** Appends what is queued, writes what it can within a few seconds; the rest waits in the journal. */
     @Override
     public void close() throws InterruptedException {
-        writer.shutdown();
-        if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
-            closing = true;
-            writer.shutdownNow();
-            log.warn("session log writer stopped with writes still queued");
+        appender.shutdown();
+        if (!appender.awaitTermination(10, TimeUnit.SECONDS)) {
+            appender.shutdownNow();
+            log.warn("session log stopped with rows still queued");
         }
+        writer.close();
+        journal.close();
     }
 }

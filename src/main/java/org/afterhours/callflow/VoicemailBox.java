@@ -69,7 +69,7 @@ final class VoicemailBox {
             if (folders.isEmpty()) {
                 return handToDialplan(line, urgent);
             }
-            String path = folders.get(0) + "/" + record.reference().digits() + "-" + take;
+            String path = folders.get(0) + "/" + record.fileName() + "-" + take;
             Recording recording = channel.recordFile(path, settings.recordingFormat(), "#",
                     settings.voicemailMaxLength().toMillis(), true, (int) settings.voicemailSilence().toSeconds());
             if (couldNotWrite(recording)) {

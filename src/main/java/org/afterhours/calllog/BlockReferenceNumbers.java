@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,9 +22,15 @@ import org.slf4j.LoggerFactory;
  * <p>Numbers 1000000-8999999 come in blocks of {@value #BLOCK_SIZE} from a counter shared by all nodes (hi/lo
  * allocation). A node holds its current block and fetches the next one in the background, so a call never waits
  * for the database and a short outage is bridged. A node restarted mid-block skips the rest of it. When no shared
- * block is at hand (the database is down), the node falls back to its own range 9N00000-9N99999 (N: its node id),
- * whose counter is kept in a file so that a restart never repeats a number. Node ids 0-9 must differ between nodes
- * that share a database. After eight million numbers the shared range wraps; by then the first are years old.
+ * block is at hand (the database is down), the node falls back to its own range 9N00000-9N99999 (N: its node id).
+ * Its counter keeps pace with the clock (at least the current second since the epoch, modulo 100,000) and is also
+ * kept in a file: a restart never repeats a number, and neither does a node whose data folder was lost (a new host
+ * or container), unless it had handed out more offline numbers than seconds have passed since. A number repeats
+ * after about 28 hours of offline use at most; such a repeat, or two nodes given one node id, no longer hides a
+ * call: the call log keys calls by their own id and flags the conflict. Node ids 0-9 must differ between nodes that
+ * share a database. Block ids need not be consecutive (a Galera cluster steps AUTO_INCREMENT by its size and gives
+ * each member its own offset). After eighty thousand block ids (eight million numbers on one server, a third of that
+ * on a three-member cluster) the shared range wraps; by then the first numbers are years old.
  */
 public final class BlockReferenceNumbers implements ReferenceNumbers {
     private static final Logger log = LoggerFactory.getLogger(BlockReferenceNumbers.class);
@@ -36,6 +43,8 @@ public final class BlockReferenceNumbers implements ReferenceNumbers {
     private final Path offlineCounterFile;
     private final int nodeId;
     private final Executor background;
+    private final Clock clock;
+    private long lastOffline = -1;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean fetching = new AtomicBoolean();
     private long current = -1;
@@ -48,6 +57,12 @@ public final class BlockReferenceNumbers implements ReferenceNumbers {
      *                   test may pass {@code Runnable::run} to fetch in line)
      */
     public BlockReferenceNumbers(ReferenceBlockSource blocks, Path offlineCounterFile, int nodeId, Executor background) {
+        this(blocks, offlineCounterFile, nodeId, background, Clock.systemUTC());
+    }
+
+    /** @param clock where offline numbers start when the counter file is missing or behind */
+    public BlockReferenceNumbers(ReferenceBlockSource blocks, Path offlineCounterFile, int nodeId, Executor background,
+                                 Clock clock) {
         if (nodeId < 0 || nodeId > 9) {
             throw new IllegalArgumentException("node id must be 0-9, was " + nodeId);
         }
@@ -55,6 +70,7 @@ public final class BlockReferenceNumbers implements ReferenceNumbers {
         this.offlineCounterFile = offlineCounterFile;
         this.nodeId = nodeId;
         this.background = background;
+        this.clock = clock;
         fetchSpare();
     }
 
@@ -108,9 +124,11 @@ public final class BlockReferenceNumbers implements ReferenceNumbers {
 
     private ReferenceNumber nextOffline() {
         try {
-            long count = Files.exists(offlineCounterFile)
+            long kept = Files.exists(offlineCounterFile)
                     ? Long.parseLong(Files.readString(offlineCounterFile, StandardCharsets.US_ASCII).trim()) : 0;
+            long count = Math.max(Math.max(kept, lastOffline + 1), clock.instant().getEpochSecond());
             writeDurably(Long.toString(count + 1));
+            lastOffline = count;
             return new ReferenceNumber(Long.toString(9_000_000 + nodeId * OFFLINE_SIZE + count % OFFLINE_SIZE));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the offline reference counter in " + offlineCounterFile, e);

@@ -2,7 +2,7 @@ package org.afterhours.calllog;
 
 /** Every kind of step a call's record holds, in the words the console shows. */
 public enum CallEventType {
-    /** Attributes: line, dialled, callerNumber, callerName, uniqueId, businessHours (true/false). */
+    /** Attributes: line, dialled, callerNumber, callerName, uniqueId, businessHours (true/false), node, run. */
     CALL_STARTED,
     /** A prompt played to its end or was interrupted. Attributes: prompt, key (when interrupted). */
     PROMPT_PLAYED,
@@ -61,5 +61,23 @@ public enum CallEventType {
     /** Attributes: step (where the call stood). */
     CALLER_HUNG_UP,
     /** Attributes: step, outcome. */
-    CALL_ENDED
+    CALL_ENDED,
+    /**
+     * The process that ran the call died before the call ended (a crash, a kill); written by the next run of the
+     * same node. Attributes: step (the last step on record), outcome ({@link CallOutcome#CUT_OFF}).
+     */
+    CALL_CUT_OFF,
+    /**
+     * Not a step of a call: a FastAGI session began (a row of {@code agi_session}). Kept in the node's session
+     * journal, never in the call log; its call id is the session's id and it has no reference number. Attributes:
+     * uniqueId, script, channel, callerNumber, callerName, dialled, remote.
+     */
+    SESSION_STARTED,
+    /** Not a step of a call: a FastAGI session ended (see {@link #SESSION_STARTED}). Attributes: outcome, detail. */
+    SESSION_ENDED;
+
+    /** CALL_STARTED's attribute naming the node that took the call. */
+    public static final String NODE = "node";
+    /** CALL_STARTED's attribute naming the run (one start of the process) that took the call. */
+    public static final String RUN = "run";
 }

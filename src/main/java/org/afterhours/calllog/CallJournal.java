@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -39,6 +40,10 @@ public final class CallJournal implements AutoCloseable {
 
     private final Path directory;
     private final long segmentLimit;
+    private final String node;
+    /** This start of the process; CALL_STARTED carries it, so the next start knows which calls a dead run left. */
+    private final String run = UUID.randomUUID().toString();
+    private long lastPositionAtOpen;
     private final ReentrantLock lock = new ReentrantLock();
     /** Held while forcing the file: appenders that wrote meanwhile share the next force (group commit). */
     private final ReentrantLock syncLock = new ReentrantLock();
@@ -50,18 +55,28 @@ public final class CallJournal implements AutoCloseable {
     private long lastPosition;
     private long committedPosition;
 
-    private CallJournal(Path directory, long segmentLimit) {
+    private CallJournal(Path directory, long segmentLimit, String node) {
         this.directory = directory;
         this.segmentLimit = segmentLimit;
+        this.node = node;
     }
 
     /** Opens (or creates) the journal in {@code directory}, recovering what was not yet committed. */
     public static CallJournal open(Path directory) {
-        return open(directory, SEGMENT_BYTES);
+        return open(directory, "");
+    }
+
+    /** As {@link #open(Path)}, for the node named {@code node} (written with each call's start). */
+    public static CallJournal open(Path directory, String node) {
+        return open(directory, SEGMENT_BYTES, node);
     }
 
     static CallJournal open(Path directory, long segmentLimit) {
-        CallJournal journal = new CallJournal(directory, segmentLimit);
+        return open(directory, segmentLimit, "");
+    }
+
+    private static CallJournal open(Path directory, long segmentLimit, String node) {
+        CallJournal journal = new CallJournal(directory, segmentLimit, node);
         try {
             Files.createDirectories(directory);
             journal.recover();
@@ -85,6 +100,7 @@ public final class CallJournal implements AutoCloseable {
         }
         openSegment(segments.isEmpty() ? null : segments.get(segments.size() - 1));
         syncedPosition = lastPosition;
+        lastPositionAtOpen = lastPosition;
     }
 
     private void readSegment(Path file, boolean last) throws IOException {
@@ -243,6 +259,26 @@ public final class CallJournal implements AutoCloseable {
 
     private boolean hasDurablePending() {
         return !pending.isEmpty() && pending.peekFirst().position() <= syncedPosition;
+    }
+
+    /** The node this journal belongs to ("" when not named). */
+    public String node() {
+        return node;
+    }
+
+    /** This run's id: a new one each time the journal is opened, i.e. at each start of the process. */
+    public String run() {
+        return run;
+    }
+
+    /** True once everything earlier runs left in the journal is in the database. */
+    public boolean earlierRunsWritten() {
+        lock.lock();
+        try {
+            return committedPosition >= lastPositionAtOpen;
+        } finally {
+            lock.unlock();
+        }
     }
 
     public int pendingCount() {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /** The bytes of one journal entry's event. Strings are length-prefixed UTF-8, so no caller text can break framing. */
 final class JournalCodec {
-    private static final int VERSION = 1;
+    /** 1: without a call id (the reference stood for the call); 2: with the call id first. */
+    private static final int VERSION = 2;
 
     private JournalCodec() {
     }
@@ -21,6 +22,7 @@ final class JournalCodec {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
+            out.writeUTF(event.callId());
             out.writeUTF(event.reference().digits());
             out.writeInt(event.sequence());
             out.writeLong(event.at().getEpochSecond());
@@ -40,9 +42,10 @@ final class JournalCodec {
     static CallEvent decode(byte[] payload) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
             int version = in.readByte();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new IOException("unknown journal entry version " + version);
             }
+            String callId = version == 1 ? null : in.readUTF();
             ReferenceNumber reference = new ReferenceNumber(in.readUTF());
             int sequence = in.readInt();
             Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
@@ -52,7 +55,8 @@ final class JournalCodec {
             for (int i = 0; i < count; i++) {
                 attributes.put(in.readUTF(), in.readUTF());
             }
-            return new CallEvent(reference, sequence, at, type, attributes);
+            return new CallEvent(callId == null ? reference.digits() : callId, reference, sequence, at, type,
+                    attributes);
         } catch (IllegalArgumentException e) {
             throw new IOException("bad journal entry: " + e.getMessage(), e);
         }

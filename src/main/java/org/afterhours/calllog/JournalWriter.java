@@ -43,7 +43,8 @@ public final class JournalWriter implements AutoCloseable {
                 store.write(batch.stream().map(JournalEntry::event).toList());
                 journal.committed(batch.get(batch.size() - 1).position());
                 if (!storeHealthy) {
-                    log.info("call log database reachable again; writing the journal's backlog");
+                    log.warn("call log database reachable again; writing the journal's backlog of {} event(s)",
+                            journal.pendingCount());
                     storeHealthy = true;
                 }
                 backoff = Duration.ofMillis(200);
@@ -51,8 +52,8 @@ public final class JournalWriter implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 if (storeHealthy) {
-                    log.warn("call log database unavailable ({}); events stay in the journal and are retried",
-                            e.getMessage());
+                    log.warn("call log database unavailable ({}); {} event(s) wait in the journal and are retried",
+                            e.getMessage(), journal.pendingCount());
                     storeHealthy = false;
                 }
                 if (!running) {

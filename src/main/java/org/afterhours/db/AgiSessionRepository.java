@@ -44,38 +44,38 @@ public final class AgiSessionRepository {
 
     /** Inserts the session unless a row with its id exists already. */
     public void recordStart(AgiSessionRecord r) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setString(1, r.id());
-            s.setString(2, SqlValues.fit(r.asteriskUniqueId(), UNIQUEID));
-            s.setString(3, SqlValues.fit(r.script(), LONG_TEXT));
-            s.setString(4, SqlValues.fit(r.channel(), LONG_TEXT));
-            s.setString(5, SqlValues.fit(r.callerIdNumber(), CALLER));
-            s.setString(6, SqlValues.fit(r.callerIdName(), CALLER));
-            s.setString(7, SqlValues.fit(r.dnid(), CALLER));
-            s.setString(8, SqlValues.fit(r.remoteAddress(), ADDRESS));
-            SqlValues.setUtc(s, 9, r.startedAt());
-            SqlValues.setUtc(s, 10, r.endedAt());
-            s.setString(11, SqlValues.fit(r.outcome(), OUTCOME));
-            s.setString(12, SqlValues.fit(r.outcomeDetail(), LONG_TEXT));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot record start of AGI session " + r.id(), e);
-        }
+        Transactions.inTransaction(dataSource, "record start of AGI session " + r.id(), c -> {
+            try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                s.setString(1, r.id());
+                s.setString(2, SqlValues.fit(r.asteriskUniqueId(), UNIQUEID));
+                s.setString(3, SqlValues.fit(r.script(), LONG_TEXT));
+                s.setString(4, SqlValues.fit(r.channel(), LONG_TEXT));
+                s.setString(5, SqlValues.fit(r.callerIdNumber(), CALLER));
+                s.setString(6, SqlValues.fit(r.callerIdName(), CALLER));
+                s.setString(7, SqlValues.fit(r.dnid(), CALLER));
+                s.setString(8, SqlValues.fit(r.remoteAddress(), ADDRESS));
+                SqlValues.setUtc(s, 9, r.startedAt());
+                SqlValues.setUtc(s, 10, r.endedAt());
+                s.setString(11, SqlValues.fit(r.outcome(), OUTCOME));
+                s.setString(12, SqlValues.fit(r.outcomeDetail(), LONG_TEXT));
+                return s.executeUpdate();
+            }
+        });
     }
 
     /** Sets how the session ended; replaying it with the same values changes nothing. */
     public void recordEnd(String id, Instant endedAt, String outcome, String detail) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(endedAt, "endedAt");
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(END)) {
-            SqlValues.setUtc(s, 1, endedAt);
-            s.setString(2, SqlValues.fit(outcome, OUTCOME));
-            s.setString(3, SqlValues.fit(detail, LONG_TEXT));
-            s.setString(4, id);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot record end of AGI session " + id, e);
-        }
+        Transactions.inTransaction(dataSource, "record end of AGI session " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement(END)) {
+                SqlValues.setUtc(s, 1, endedAt);
+                s.setString(2, SqlValues.fit(outcome, OUTCOME));
+                s.setString(3, SqlValues.fit(detail, LONG_TEXT));
+                s.setString(4, id);
+                return s.executeUpdate();
+            }
+        });
     }
 
     public Optional<AgiSessionRecord> find(String id) {

@@ -3,7 +3,10 @@ package org.afterhours.db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.afterhours.calllog.CallEvent;
+import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.MessageStatus;
 
 /** What each kind of event changes in its call's {@code call_record} row. */
@@ -14,10 +17,14 @@ final class CallRecordProjection {
     static void apply(Connection c, CallEvent e) throws SQLException {
         switch (e.type()) {
             case CALL_STARTED -> update(c, "INSERT INTO call_record (reference, line_id, dialled_number,"
-                            + " caller_id_number, caller_id_name, asterisk_uniqueid, started_at, business_hours)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reference = reference",
+                            + " caller_id_number, caller_id_name, asterisk_uniqueid, started_at, business_hours,"
+                            + " call_id, node_id, run_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE call_id = call_id",
                     s -> {
                         s.setString(1, e.reference().digits());
+                        s.setString(9, e.callId());
+                        s.setString(10, nullIfEmpty(SqlValues.fit(e.attribute(CallEventType.NODE), 64)));
+                        s.setString(11, nullIfEmpty(SqlValues.fit(e.attribute(CallEventType.RUN), 36)));
                         s.setString(2, nullIfEmpty(SqlValues.fit(e.attribute("line"), 64)));
                         s.setString(3, JdbcCallLogStore.caller(e.attribute("dialled")));
                         s.setString(4, JdbcCallLogStore.caller(e.attribute("callerNumber")));
@@ -26,37 +33,45 @@ final class CallRecordProjection {
                         SqlValues.setUtc(s, 7, e.at());
                         s.setBoolean(8, Boolean.parseBoolean(e.attribute("businessHours")));
                     });
-            case TRIAGED -> update(c, "UPDATE call_record SET triage = ? WHERE reference = ?", s -> {
+            case TRIAGED -> update(c, "UPDATE call_record SET triage = ? WHERE call_id = ?", s -> {
                 s.setString(1, SqlValues.fit(e.attribute("triage"), 16));
-                s.setString(2, e.reference().digits());
+                s.setString(2, e.callId());
             });
             case VOICEMAIL_KEPT -> update(c, "UPDATE call_record SET voicemail_path = ?, voicemail_format = ?,"
                     + " voicemail_duration_ms = ?, voicemail_urgent = ?, voicemail_status = '"
-                    + MessageStatus.PENDING_RESPONSE + "' WHERE reference = ?", s -> {
+                    + MessageStatus.PENDING_RESPONSE + "' WHERE call_id = ?", s -> {
                         s.setString(1, JdbcCallLogStore.text(e.attribute("path")));
                         s.setString(2, SqlValues.fit(e.attribute("format"), 16));
                         s.setLong(3, parseLong(e.attribute("durationMillis")));
                         s.setBoolean(4, Boolean.parseBoolean(e.attribute("urgent")));
-                        s.setString(5, e.reference().digits());
+                        s.setString(5, e.callId());
+                    });
+            case CALL_CUT_OFF -> update(c, "UPDATE call_record SET ended_at = ?, final_step = ?, outcome = ?"
+                    + " WHERE call_id = ? AND ended_at IS NULL", s -> {
+                        SqlValues.setUtc(s, 1, lastHeard(e));
+                        s.setString(2, SqlValues.fit(e.attribute("step"), 32));
+                        s.setString(3, SqlValues.fit(e.attribute("outcome"), 32));
+                        s.setString(4, e.callId());
                     });
             case VOICEMAIL_HANDED_TO_DIALPLAN -> update(c, "UPDATE call_record SET voicemail_path = ?,"
-                    + " voicemail_urgent = ?, voicemail_status = '" + MessageStatus.PENDING_RESPONSE + "' WHERE reference = ?",
-                    s -> {
+                    + " voicemail_urgent = ?, voicemail_status = '" + MessageStatus.PENDING_RESPONSE
+                    + "' WHERE call_id = ?", s -> {
                         s.setString(1, JdbcCallLogStore.text(e.attribute("path")));
                         s.setBoolean(2, Boolean.parseBoolean(e.attribute("urgent")));
-                        s.setString(3, e.reference().digits());
+                        s.setString(3, e.callId());
                     });
             case CALLER_HUNG_UP, CALL_ENDED -> update(c, "UPDATE call_record SET ended_at = ?, final_step = ?,"
-                    + " outcome = COALESCE(?, outcome) WHERE reference = ?", s -> {
+                    + " outcome = COALESCE(?, outcome) WHERE call_id = ?", s -> {
                         SqlValues.setUtc(s, 1, e.at());
                         s.setString(2, SqlValues.fit(e.attribute("step"), 32));
                         s.setString(3, nullIfEmpty(SqlValues.fit(e.attribute("outcome"), 32)));
-                        s.setString(4, e.reference().digits());
+                        s.setString(4, e.callId());
                     });
             case ATTEMPT_STARTED -> update(c, "INSERT INTO call_attempt (reference, leg_id, person_id, person_name,"
-                    + " contact_label, dial_string, round_number, step_number, target, started_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE reference = reference", s -> {
+                    + " contact_label, dial_string, round_number, step_number, target, started_at, call_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE call_id = call_id", s -> {
                         s.setString(1, e.reference().digits());
+                        s.setString(11, e.callId());
                         s.setString(2, SqlValues.fit(e.attribute("leg"), 32));
                         s.setString(3, SqlValues.fit(e.attribute("person"), 64));
                         s.setString(4, SqlValues.fit(e.attribute("personName"), 120));
@@ -67,27 +82,27 @@ final class CallRecordProjection {
                         s.setString(9, SqlValues.fit(e.attribute("target"), 120));
                         SqlValues.setUtc(s, 10, e.at());
                     });
-            case ATTEMPT_ANSWERED -> update(c, "UPDATE call_attempt SET answered_at = ? WHERE reference = ?"
+            case ATTEMPT_ANSWERED -> update(c, "UPDATE call_attempt SET answered_at = ? WHERE call_id = ?"
                     + " AND leg_id = ?", s -> {
                         SqlValues.setUtc(s, 1, e.at());
-                        s.setString(2, e.reference().digits());
+                        s.setString(2, e.callId());
                         s.setString(3, SqlValues.fit(e.attribute("leg"), 32));
                     });
             case ATTEMPT_ENDED -> attemptEnded(c, e);
             case TECHNICIAN_ACCEPTED -> update(c, "UPDATE call_record SET accepted_by = ?, accepted_after_ms = ?"
-                    + " WHERE reference = ?", s -> {
+                    + " WHERE call_id = ?", s -> {
                         s.setString(1, SqlValues.fit(e.attribute("person"), 64));
                         s.setLong(2, parseLong(e.attribute("afterMillis")));
-                        s.setString(3, e.reference().digits());
+                        s.setString(3, e.callId());
                     });
-            case ESCALATION_ENDED -> update(c, "UPDATE call_record SET escalation_outcome = ? WHERE reference = ?",
+            case ESCALATION_ENDED -> update(c, "UPDATE call_record SET escalation_outcome = ? WHERE call_id = ?",
                     s -> {
                         s.setString(1, SqlValues.fit(e.attribute("outcome"), 24));
-                        s.setString(2, e.reference().digits());
+                        s.setString(2, e.callId());
                     });
-            case CONVERSATION_ENDED -> update(c, "UPDATE call_record SET talk_time_ms = ? WHERE reference = ?", s -> {
+            case CONVERSATION_ENDED -> update(c, "UPDATE call_record SET talk_time_ms = ? WHERE call_id = ?", s -> {
                 s.setLong(1, parseLong(e.attribute("talkMillis")));
-                s.setString(2, e.reference().digits());
+                s.setString(2, e.callId());
             });
             default -> {
                 // The step is in call_event; the record's columns do not change.
@@ -99,9 +114,10 @@ final class CallRecordProjection {
     private static void attemptEnded(Connection c, CallEvent e) throws SQLException {
         String leg = e.attribute("leg");
         if (leg.isEmpty()) {
-            update(c, "INSERT IGNORE INTO call_attempt (reference, leg_id, person_id, started_at, ended_at, outcome)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", s -> {
+            update(c, "INSERT IGNORE INTO call_attempt (reference, leg_id, person_id, started_at, ended_at, outcome,"
+                    + " call_id) VALUES (?, ?, ?, ?, ?, ?, ?)", s -> {
                         s.setString(1, e.reference().digits());
+                        s.setString(7, e.callId());
                         s.setString(2, "skip-" + e.sequence());
                         s.setString(3, SqlValues.fit(e.attribute("person"), 64));
                         SqlValues.setUtc(s, 4, e.at());
@@ -110,12 +126,12 @@ final class CallRecordProjection {
                     });
             return;
         }
-        update(c, "UPDATE call_attempt SET ended_at = ?, outcome = ?, key_pressed = ? WHERE reference = ?"
+        update(c, "UPDATE call_attempt SET ended_at = ?, outcome = ?, key_pressed = ? WHERE call_id = ?"
                 + " AND leg_id = ?", s -> {
                     SqlValues.setUtc(s, 1, e.at());
                     s.setString(2, SqlValues.fit(e.attribute("outcome"), 32));
                     s.setString(3, nullIfEmpty(SqlValues.fit(e.attribute("key"), 1)));
-                    s.setString(4, e.reference().digits());
+                    s.setString(4, e.callId());
                     s.setString(5, SqlValues.fit(leg, 32));
                 });
     }
@@ -128,6 +144,15 @@ final class CallRecordProjection {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             binder.bind(s);
             s.executeUpdate();
+        }
+    }
+
+    /** A cut-off call ended at or soon after its last event on record, not when the next run noticed. */
+    private static Instant lastHeard(CallEvent e) {
+        try {
+            return Instant.parse(e.attribute("lastHeardAt"));
+        } catch (DateTimeParseException notGiven) {
+            return e.at();
         }
     }
 

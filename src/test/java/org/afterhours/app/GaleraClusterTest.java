@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,12 +17,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.afterhours.TestClocks;
 import org.afterhours.db.Database;
 import org.afterhours.db.DatabaseSettings;
+import org.afterhours.db.GaleraCluster;
 import org.afterhours.db.RuleBookRepository;
 import org.afterhours.db.TestDatabases;
 import org.afterhours.simulator.AsteriskSimulator;
@@ -35,50 +32,43 @@ import org.afterhours.simulator.SimulatedCall;
 import org.afterhours.simulator.TechnicianBehaviour;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 12, part 3, the Galera profile ({@code ./mvnw -Pgalera verify}, RELIABILITY.md "Galera"): a three-member
- * MariaDB Galera cluster on loopback ({@code .ci/galera}), two afterhours nodes on different members (node a on
+ * MariaDB Galera cluster on loopback ({@link GaleraCluster}), two afterhours nodes on different members (node a on
  * member 1 then 2, node b on member 2 then 3: the driver's {@code sequential} mode), one fake AMI. Calls alternate
  * between the nodes; a third of the way in, member 1 is killed with {@code kill -9}. Not part of the default suite:
  * it needs Debian's galera-4 and runs as root (the members run as "mysql").
  */
+@Tag("galera")
 @EnabledIfSystemProperty(named = "afterhours.galera", matches = "true")
 class GaleraClusterTest {
     private static final Path CLUSTER = TestDatabases.targetDir("galera");
-    private static final int PORT_BASE = Integer.getInteger("afterhours.galera.port-base", 45300);
     private static final int CALLS = Integer.getInteger("afterhours.galera.calls", 200);
     private static final Pattern REFERENCE = Pattern.compile("SAY DIGITS \"([0-9]{7})\"");
     private static final String SCHEMA = "afterhours_galera";
+    private static GaleraCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        run(".ci/galera", "stop", CLUSTER.toString());
-        deleteRecursively(CLUSTER);
-        run(".ci/galera", "start", CLUSTER.toString());
-        try (Connection c = DriverManager.getConnection(member(1) + "/", "root", "")) {
-            c.createStatement().execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
-        }
+        cluster = GaleraCluster.start(CLUSTER, 3);
+        cluster.createDatabase(SCHEMA);
     }
 
     @AfterAll
-    static void stopCluster() throws Exception {
-        run(".ci/galera", "stop", CLUSTER.toString());
-    }
-
-    private static String member(int n) {
-        return "jdbc:mariadb://127.0.0.1:" + (PORT_BASE + n);
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
     /** The driver tries the members in order and moves on when one is gone (HikariCP gets a new connection). */
-    private static String sequential(int... members) {
-        List<String> hosts = new ArrayList<>();
-        for (int n : members) {
-            hosts.add("127.0.0.1:" + (PORT_BASE + n));
-        }
-        return "jdbc:mariadb:sequential://" + String.join(",", hosts) + "/" + SCHEMA;
+    private static String sequential(int first, int second) {
+        return "jdbc:mariadb:sequential://127.0.0.1:" + cluster.member(first).port() + ",127.0.0.1:"
+                + cluster.member(second).port() + "/" + SCHEMA;
     }
 
     @Test
@@ -181,30 +171,8 @@ class GaleraClusterTest {
         return rows;
     }
 
-    /** kill -9 of the member this test's cluster started, by the pid its mariadbd wrote. */
+    /** SIGKILL to the member's mariadbd, a child of this JVM, by its own process handle. */
     private static void killMember(int n) throws Exception {
-        long pid = Long.parseLong(Files.readString(CLUSTER.resolve("node" + n).resolve("mysqld.pid")).strip());
-        ProcessHandle member = ProcessHandle.of(pid).orElseThrow();
-        assertTrue(member.info().command().orElse("").endsWith("mariadbd"), member.info().toString());
-        run("kill", "-9", Long.toString(pid));
-        member.onExit().get(10, TimeUnit.SECONDS);
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
-        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        cluster.member(n).killHard();
     }
 }

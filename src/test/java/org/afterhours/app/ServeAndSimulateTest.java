@@ -79,6 +79,14 @@ class ServeAndSimulateTest {
     }
 
     @Test
+    void the_running_server_reports_its_health_for_afterhours_status() {
+        Health health = server.health();
+        assertEquals("healthy: database UP, AMI NOT_SET_UP, journal backlog 0 event(s), live calls 0",
+                health.line().replaceAll("backlog [0-9]+", "backlog 0"));
+        assertEquals(ProcessHandle.current().pid(), health.pid());
+    }
+
+    @Test
     void a_caller_hanging_up_mid_call_is_logged_as_such() {
         StringWriter out = new StringWriter();
         int exit = Main.commandLine().setOut(new PrintWriter(out)).execute("simulate", "--script", "probe",

@@ -94,10 +94,11 @@ class AfterHoursCallTest {
                 VOICEMAIL_RECORDED, KEY_PRESSED, VOICEMAIL_KEPT, REFERENCE_READ, CALL_ENDED), story());
         String reference = line.reference().digits();
         CallEvent kept = last(VOICEMAIL_KEPT);
-        assertEquals("/var/spool/asterisk/afterhours/" + reference + "-1", kept.attribute("path"));
+        String file = messageFile(kept, 1);
+        assertEquals("/var/spool/asterisk/afterhours/" + file, kept.attribute("path"));
         assertEquals("true", kept.attribute("urgent"));
         assertEquals("10000", kept.attribute("durationMillis")); // 80000 samples at 8 kHz
-        assertEquals(List.of(reference + " main /var/spool/asterisk/afterhours/" + reference + "-1 urgent"),
+        assertEquals(List.of(reference + " main /var/spool/asterisk/afterhours/" + file + " urgent"),
                 line.voicemailAlerts);
         assertEquals("URGENT_VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
     }
@@ -223,7 +224,7 @@ class AfterHoursCallTest {
                 .withWritableFolders(folder -> false).withVariable("AFTERHOURS_FALLBACK_MAILBOX", "200@support"));
 
         String reference = line.reference().digits();
-        String path = "/var/spool/asterisk/afterhours/" + reference + "-1";
+        String path = "/var/spool/asterisk/afterhours/" + messageFile(last(CALL_STARTED), 1);
         assertEquals(Map.of("path", path, "format", "wav", "reason", "writefile"), last(RECORDING_FAILED).attributes());
         assertFalse(line.types().contains(VOICEMAIL_DISCARDED), "a failed recording is not \"nothing heard\"");
         assertEquals(1, count(call.commands(), "RECORD FILE \"" + path + "\" \"wav\" \"#\" 180000 0 BEEP s=5"));
@@ -243,9 +244,9 @@ class AfterHoursCallTest {
         AsteriskSimulator.Result call = line.call(new ResAgiResponder("999#1", 0).withSounds(FlowFixture::shippedSound)
                 .withWritableFolders(folder -> folder.equals("/var/lib/asterisk/afterhours-messages")));
 
-        String reference = line.reference().digits();
-        assertEquals("/var/spool/asterisk/afterhours/" + reference + "-1", last(RECORDING_FAILED).attribute("path"));
-        assertEquals("/var/lib/asterisk/afterhours-messages/" + reference + "-1", last(VOICEMAIL_KEPT).attribute("path"));
+        String file = messageFile(last(CALL_STARTED), 1);
+        assertEquals("/var/spool/asterisk/afterhours/" + file, last(RECORDING_FAILED).attribute("path"));
+        assertEquals("/var/lib/asterisk/afterhours-messages/" + file, last(VOICEMAIL_KEPT).attribute("path"));
         assertEquals(1, line.recordingAlerts.size());
         assertEquals("SUCCESS", call.variables().get("AFTERHOURS_STATUS"));
         assertEquals("VOICEMAIL", last(CALL_ENDED).attribute("outcome"));
@@ -347,5 +348,10 @@ class AfterHoursCallTest {
                 assertTrue(line.types().contains(VOICEMAIL_KEPT), "hanging up is how callers end a message");
             }
         }
+    }
+
+    /** A message's file: the reference, part of the call's id (two calls read one number: two files), the take. */
+    private static String messageFile(CallEvent ofTheCall, int take) {
+        return ofTheCall.reference().digits() + "-" + ofTheCall.callId().substring(0, 8) + "-" + take;
     }
 }

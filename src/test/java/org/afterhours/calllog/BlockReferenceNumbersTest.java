@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +33,12 @@ class BlockReferenceNumbersTest {
         return sharedCounter.getAndIncrement();
     };
 
+    /** 2026-03-03T02:10:00Z: 1772503800 seconds since the epoch, whose last five digits are 03800. */
+    private static final Instant T0 = Instant.parse("2026-03-03T02:10:00Z");
+    private Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+
     private BlockReferenceNumbers node(int id) {
-        return new BlockReferenceNumbers(database, dir.resolve("node-" + id + "-offline"), id, Runnable::run);
+        return new BlockReferenceNumbers(database, dir.resolve("node-" + id + "-offline"), id, Runnable::run, clock);
     }
 
     private static List<String> take(BlockReferenceNumbers numbers, int count) {
@@ -84,6 +93,23 @@ class BlockReferenceNumbersTest {
     }
 
     @Test
+    void blocks_spaced_as_a_three_member_galera_cluster_spaces_ids_still_give_distinct_numbers() {
+        // Member k of a three-member cluster hands out ids k, k + 3, k + 6, ...: blocks are never consecutive.
+        AtomicLong[] members = {new AtomicLong(0), new AtomicLong(1), new AtomicLong(2)};
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < 3; k++) {
+            AtomicLong member = members[k];
+            BlockReferenceNumbers node = new BlockReferenceNumbers(() -> member.getAndAdd(3),
+                    dir.resolve("member-" + k), k, Runnable::run);
+            for (String number : take(node, 1000)) {
+                assertTrue(seen.add(number), number + " handed out twice");
+            }
+        }
+        assertEquals(3000, seen.size());
+        assertTrue(seen.stream().allMatch(n -> n.length() == 7 && n.charAt(0) != '9'), "all from shared blocks");
+    }
+
+    @Test
     void a_restarted_node_starts_a_new_block_instead_of_repeating_the_old_one() {
         List<String> before = take(node(0), 5);
         List<String> after = take(node(0), 5);
@@ -93,16 +119,27 @@ class BlockReferenceNumbersTest {
     @Test
     void with_the_database_down_a_node_uses_its_own_range_and_a_restart_does_not_repeat_it() {
         databaseDown.set(true);
-        assertEquals(List.of("9300000", "9300001"), take(node(3), 2));
-        assertEquals(List.of("9300002"), take(node(3), 1), "the offline counter survives a restart");
-        assertEquals(List.of("9400000"), take(node(4), 1), "each node has its own range");
+        assertEquals(List.of("9303800", "9303801"), take(node(3), 2));
+        assertEquals(List.of("9303802"), take(node(3), 1), "the offline counter survives a restart");
+        assertEquals(List.of("9403800"), take(node(4), 1), "each node has its own range");
+    }
+
+    @Test
+    void a_node_whose_data_folder_was_lost_does_not_repeat_its_offline_numbers() throws Exception {
+        databaseDown.set(true);
+        List<String> before = take(node(3), 3);
+        Files.delete(dir.resolve("node-3-offline")); // a new host or container: the counter file is gone
+        clock = Clock.fixed(T0.plus(Duration.ofMinutes(1)), ZoneOffset.UTC);
+        List<String> after = take(node(3), 3);
+        assertEquals(List.of("9303860", "9303861", "9303862"), after);
+        assertTrue(after.stream().noneMatch(before::contains), before + " " + after);
     }
 
     @Test
     void when_the_database_comes_back_the_node_returns_to_shared_blocks() {
         databaseDown.set(true);
         BlockReferenceNumbers numbers = node(0);
-        assertEquals("9000000", numbers.next().digits());
+        assertEquals("9003800", numbers.next().digits());
         databaseDown.set(false);
         numbers.next(); // fetches a block in the background (here: in line)
         assertTrue(numbers.next().digits().startsWith("1"));

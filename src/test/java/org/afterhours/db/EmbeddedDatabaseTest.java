@@ -63,6 +63,21 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** A leftover whose JVM is gone is stopped instead (ServerKilledTest); this one's server still watches it. */
+    @Test
+    void aFolderInUseByAnotherRunningServerIsRefusedAndItsDatabaseKeepsRunning() {
+        try (Database running = Database.start(DatabaseSettings.embedded(home))) {
+            long pid = running.embeddedServerPid().orElseThrow();
+
+            DatabaseException refused = assertThrows(DatabaseException.class,
+                    () -> Database.start(DatabaseSettings.embedded(home)));
+
+            assertTrue(refused.getMessage().contains("of the running server pid " + ProcessHandle.current().pid()),
+                    refused.getMessage());
+            assertEquals(java.util.OptionalLong.of(pid), running.embeddedServerPid(), "untouched");
+        }
+    }
+
     @Test
     void aFolderBelowTheTemporaryDirectoryIsRefusedBecauseMariaDb4jWouldWipeIt() {
         Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "afterhours-db");

@@ -1,12 +1,14 @@
 package org.afterhours.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -92,6 +94,44 @@ class TransactionsTest {
                 }));
         assertEquals(1, attempts.get());
         assertTrue(e.getMessage().startsWith("cannot test: "), e.getMessage());
+    }
+
+    @Test
+    void work_whose_connection_is_lost_midway_runs_again_on_a_new_one() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        int changed = Transactions.inTransaction(dataSource, "test", c -> {
+            int n = update(c, "id = 3", 100);
+            if (attempts.incrementAndGet() == 1) {
+                killFromElsewhere(c); // as a cluster member dying under the transaction would
+            }
+            return n + update(c, "id = 4", 100);
+        });
+        assertEquals(2, attempts.get(), "ran again after the connection was lost");
+        assertEquals(2, changed);
+        assertEquals(100, value(3), "the first attempt's change was rolled back with its connection");
+        assertEquals(100, value(4));
+    }
+
+    @Test
+    void a_deadlock_a_member_outside_the_primary_component_and_a_lost_connection_are_transient_a_mistake_is_not() {
+        assertTrue(Transactions.isTransient(new SQLException("Deadlock found", "40001", 1213)));
+        assertTrue(Transactions.isTransient(new SQLException("WSREP has not yet prepared node", "08S01", 1047)));
+        assertTrue(Transactions.isTransient(new SQLNonTransientConnectionException("socket closed", "08000", 0)));
+        assertTrue(Transactions.isTransient(new SQLException("batch failed", "HY000", 0,
+                new SQLException("Deadlock found", "40001", 1213))));
+        assertFalse(Transactions.isTransient(new SQLException("Duplicate entry", "23000", 1062)));
+        assertFalse(Transactions.isTransient(new SQLException("syntax", "42000", 1064)));
+    }
+
+    private void killFromElsewhere(Connection victim) throws SQLException {
+        long id;
+        try (Statement s = victim.createStatement(); ResultSet r = s.executeQuery("SELECT CONNECTION_ID()")) {
+            r.next();
+            id = r.getLong(1);
+        }
+        try (Connection other = dataSource.getConnection(); Statement s = other.createStatement()) {
+            s.execute("KILL CONNECTION " + id);
+        }
     }
 
     private int update(Connection c, String where, int add) throws SQLException {
