@@ -106,13 +106,15 @@ final class AfterCallSide implements AutoCloseable {
                 after.links().isPresent() ? "; one-click acknowledgement links on" : "");
         AfterCallStores stores = stores(database.dataSource());
         Obligations obligations = new Obligations(after.clocks());
-        // Every node schedules the same next daily coverage warning; the table keeps one.
-        stores.queue().schedule(List.of(CoverageWarnings.nextDaily(clock.instant(), after.clocks().coverageHourUtc())));
         PollerSettings defaults = PollerSettings.DEFAULTS;
         DueWorkPoller poller = new DueWorkPoller(stores.queue(), AfterCallClocks.handlers(stores, rules, channels,
                 after.links(), after.clocks(), after.helpdeskEmail(), clock), stores.log(), "node-" + config.nodeId(),
                 clock, new PollerSettings(after.pollInterval(), defaults.lease(), defaults.batch(),
-                        defaults.maxAttempts(), defaults.firstRetry(), defaults.lastRetry())).start();
+                        defaults.maxAttempts(), defaults.firstRetry(), defaults.lastRetry()))
+                // Every node schedules the same next daily coverage warning (the table keeps one), once the database
+                // answers: a node may start while it is down.
+                .start(() -> stores.queue().schedule(List.of(CoverageWarnings.nextDaily(clock.instant(),
+                        after.clocks().coverageHourUtc()))));
         FollowUps followUps = new FollowUps(stores, obligations, after.links(), clock);
         MessageCallScript messageScript = new MessageCallScript(messageCalls, new PhoneResponses(followUps),
                 config.flow());

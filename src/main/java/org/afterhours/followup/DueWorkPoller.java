@@ -29,6 +29,7 @@ public final class DueWorkPoller implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean stopping;
     private Thread thread;
+    private Runnable setup;
 
     public DueWorkPoller(DueWorkQueue queue, Map<DueKind, DueHandler> handlers, AfterCallLog record, String node,
                          Clock clock, PollerSettings settings) {
@@ -97,11 +98,20 @@ public final class DueWorkPoller implements AutoCloseable {
     }
 
     /** Starts polling on a virtual thread: a round every {@code interval}, or at once after {@link #wake()}. */
-    public synchronized DueWorkPoller start() {
+    public DueWorkPoller start() {
+        return start(() -> { });
+    }
+
+    /**
+     * As {@link #start()}, first running {@code setup} (schedules standing deadlines such as the daily coverage
+     * warning) and trying it again each round until it succeeds: a node may start while the database is down.
+     */
+    public synchronized DueWorkPoller start(Runnable setup) {
         if (thread != null) {
             throw new IllegalStateException("already started");
         }
         running = true;
+        this.setup = setup;
         thread = Thread.ofVirtual().name("due-work-" + node).start(this::loop);
         return this;
     }
@@ -114,6 +124,10 @@ public final class DueWorkPoller implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
+                if (setup != null) {
+                    setup.run();
+                    setup = null;
+                }
                 pollOnce();
             } catch (RuntimeException e) {
                 // The database is down, most likely: nothing is lost, the items stay due; look again later.
