@@ -74,6 +74,9 @@ class ArchitectureTest {
             Map.entry("escalation", Rule.of(Set.of("oncall", "calllog"))),
             Map.entry("dialout", Rule.of(Set.of("ami", "escalation"))),
             Map.entry("followup", Rule.of(Set.of("calllog", "oncall", "escalation"))),
+            // One sender per channel behind escalation's ports; mail and templates are its libraries.
+            Map.entry("notify", Rule.of(Set.of("escalation", "calllog", "oncall"), "jakarta.mail.",
+                    "jakarta.activation.", "freemarker.")),
             // Vert.x Web runs on netty; passwords are hashed by Spring Security's Argon2 encoder.
             Map.entry("console", Rule.of(DOMAIN, "io.netty.", "io.vertx.", "freemarker.",
                     "org.springframework.security.crypto.")),

@@ -27,10 +27,11 @@ import org.afterhours.dialout.ScreeningDialplan;
 public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database, Path dataDir, int nodeId,
                                FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
                                EscalationSettings escalation, HoldSettings hold, PromptSettings prompts,
-                               ConsoleSettings console, String screenContext, String nodeUrl) {
+                               ConsoleSettings console, String screenContext, String nodeUrl,
+                               AfterCallConfig afterCall) {
     static final String NODE_URL = "agi.node-url";
 
-    static final Set<String> KEYS = Set.of("agi.bind", "agi.port", NODE_URL, "agi.allowed-clients", "agi.max-line-length",
+    static final Set<String> KEYS = keys(Set.of("agi.bind", "agi.port", NODE_URL, "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
             "agi.shutdown-grace-seconds", "agi.status-variable", "data.dir", "db.url", "db.user",
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
@@ -42,7 +43,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
             "escalation.screen-context", "escalation.caller-id-number", "escalation.alert-roles",
             "escalation.alert-ring-seconds", "hold.announcement-seconds", "hold.music-class",
             "console.bind", "console.port", "console.certificate", "console.private-key", "console.manager-roles",
-            "console.session-hours", PromptSettings.SOUNDS_DIRECTORY, PromptSettings.DECLARED);
+            "console.session-hours", PromptSettings.SOUNDS_DIRECTORY, PromptSettings.DECLARED), AfterCallConfig.KEYS);
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Reads {@code file} (may be null: defaults only) and the environment; throws {@link ConfigException}. */
@@ -75,7 +76,13 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         FlowSettings flow = flow(source);
         return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow,
                 OnCallSettings.from(source), ami(source), escalation(source), hold(source), prompts(source),
-                console(source, flow), screenContext(source), nodeUrl(source, agi));
+                console(source, flow), screenContext(source), nodeUrl(source, agi), AfterCallConfig.from(source));
+    }
+
+    private static Set<String> keys(Set<String> core, Set<String> afterCall) {
+        Set<String> all = new java.util.HashSet<>(core);
+        all.addAll(afterCall);
+        return Set.copyOf(all);
     }
 
     /** The web console; HTTPS when both a certificate and its key are named, and both must be readable. */
@@ -261,7 +268,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         return folder.length() > 1 && folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     }
 
-    private static int integer(ConfigSource source, String key, int fallback, int min, int max) {
+    static int integer(ConfigSource source, String key, int fallback, int min, int max) {
         String text = source.get(key, Integer.toString(fallback));
         try {
             int value = Integer.parseInt(text);
@@ -274,7 +281,7 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         }
     }
 
-    private static boolean bool(ConfigSource source, String key, boolean fallback) {
+    static boolean bool(ConfigSource source, String key, boolean fallback) {
         String text = source.get(key, Boolean.toString(fallback));
         if (!text.equals("true") && !text.equals("false")) {
             throw new ConfigException(key, "must be true or false, got '" + text + "'");

@@ -6,6 +6,10 @@ import org.afterhours.agi.server.AgiScriptRouter;
 import org.afterhours.agi.server.AgiServer;
 import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
+import org.afterhours.callflow.MessageCallScript;
+import org.afterhours.escalation.NoticeChannel;
+import org.afterhours.notify.ChannelNotifier;
+import java.util.List;
 import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
 import org.afterhours.db.AgiSessionRepository;
@@ -25,15 +29,18 @@ public final class AfterhoursServer implements AutoCloseable {
     private final OnCallRuntime oncall;
     private final EscalationSide escalation;
     private final CallerSide callerSide;
+    private final AfterCallSide afterCall;
     private final AgiServer agi;
     private final HealthMonitor health;
 
     private AfterhoursServer(Database database, SessionLogWriter sessionLog, OnCallRuntime oncall,
-            EscalationSide escalation, CallerSide callerSide, AgiServer agi, HealthMonitor health) {
+            AfterCallSide afterCall, EscalationSide escalation, CallerSide callerSide, AgiServer agi,
+            HealthMonitor health) {
         this.health = health;
         this.database = database;
         this.sessionLog = sessionLog;
         this.oncall = oncall;
+        this.afterCall = afterCall;
         this.escalation = escalation;
         this.callerSide = callerSide;
         this.agi = agi;
@@ -58,15 +65,20 @@ public final class AfterhoursServer implements AutoCloseable {
         RuleBook rules = oncall.ruleBook();
         // Legs carry this node's URL; with agi.port 0 (tests) it is known once the listener has bound.
         AtomicReference<String> nodeUrl = new AtomicReference<>(config.nodeUrl());
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock, optionalPrompts,
-                nodeUrl::get);
-        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), clock,
+        List<NoticeChannel> written = AfterCallSide.writtenChannels(config);
+        ChannelNotifier notifier = new ChannelNotifier(written);
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), notifier, clock,
+                optionalPrompts, nodeUrl::get);
+        AfterCallSide afterCall = AfterCallSide.start(config, database, rules, written, notifier, escalation.dialer(),
+                clock);
+        CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), afterCall, clock,
                 optionalPrompts);
         AgiScriptRouter router = new AgiScriptRouter()
                 .register(ConnectionProbe.PATH, new ConnectionProbe(config.flow().recordingDirectories(),
                         config.flow().recordingFormat()))
                 .register(AfterHoursScript.PATH, callerSide.script())
-                .register(ScreeningScript.PATH, escalation.screening());
+                .register(ScreeningScript.PATH, escalation.screening())
+                .register(MessageCallScript.PATH, afterCall.messageScript());
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
         if (nodeUrl.get().isEmpty()) {
             nodeUrl.set(AfterhoursConfig.nodeUrl(config.agi().bindAddress(), agi.port()));
@@ -75,7 +87,7 @@ public final class AfterhoursServer implements AutoCloseable {
         HealthMonitor health = new HealthMonitor(database, escalation::amiHealth,
                 () -> callerSide.journalBacklog() + sessionLog.backlog(),
                 agi::activeCalls, config.dataDir().resolve("status"), clock).start();
-        return new AfterhoursServer(database, sessionLog, oncall, escalation, callerSide, agi, health);
+        return new AfterhoursServer(database, sessionLog, oncall, afterCall, escalation, callerSide, agi, health);
     }
 
     /** The live rule book: the database's setup, refreshed when it changes, the last good one while it is down. */
@@ -85,6 +97,11 @@ public final class AfterhoursServer implements AutoCloseable {
 
     public EscalationPlanner escalationPlanner() {
         return oncall.planner();
+    }
+
+    /** Follow-ups owed and done, messages acknowledged and answered: for the console and the CLI. */
+    public org.afterhours.followup.FollowUps followUps() {
+        return afterCall.followUps();
     }
 
     public int agiPort() {
@@ -111,6 +128,7 @@ public final class AfterhoursServer implements AutoCloseable {
         agi.close();
         escalation.close();
         callerSide.close();
+        afterCall.close();
         oncall.close();
         sessionLog.close();
         health.close();

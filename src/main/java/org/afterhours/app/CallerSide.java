@@ -16,6 +16,11 @@ import org.afterhours.db.Database;
 import org.afterhours.db.JdbcCallLogStore;
 import org.afterhours.db.JdbcReferenceBlockSource;
 import org.afterhours.oncall.Line;
+import org.afterhours.oncall.Person;
+import org.afterhours.escalation.Notifier;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,11 +63,15 @@ final class CallerSide implements AutoCloseable {
     }
 
     static CallerSide start(AfterhoursConfig config, Database database, RuleBook rules,
-                            TechnicianConnector technicians, Clock clock, OptionalPrompts optionalPrompts) {
+                            TechnicianConnector technicians, AfterCallSide afterCall, Clock clock,
+                            OptionalPrompts optionalPrompts) {
         CallJournal journal = CallJournal.open(config.dataDir().resolve("journal"), "node-" + config.nodeId());
-        JdbcCallLogStore store = new JdbcCallLogStore(database.dataSource());
+        // Each event reaches MariaDB with the deadlines it starts (a message's clock, a follow-up) in one transaction.
+        JdbcCallLogStore store = new JdbcCallLogStore(database.dataSource(), afterCall.obligations(),
+                afterCall.scheduled());
         JournalWriter writer = JournalWriter.start(journal, store);
-        CutOffCalls cutOff = new CutOffCalls(journal, store, new LoggedCutOffCalls(), clock);
+        CutOffCalls cutOff = new CutOffCalls(journal, store, new FollowedUpCutOffCalls(new LoggedCutOffCalls(),
+                afterCall.followUps()), clock);
         Thread cutOffThread = cutOff.startInBackground();
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         BlockReferenceNumbers references = new BlockReferenceNumbers(
@@ -70,7 +79,8 @@ final class CallerSide implements AutoCloseable {
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background, clock);
         awaitFirstBlock(references);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                technicians, LOGGED_VOICEMAIL_ALERTS, clock, optionalPrompts);
+                technicians, new Alerts(rules, config.escalation().alertRoles(), afterCall.notifierForAlerts()), clock,
+                optionalPrompts);
         return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);
     }
 
@@ -84,11 +94,12 @@ final class CallerSide implements AutoCloseable {
     }
 
     /**
-     * Until the managers' notifier is wired here, every new message and every failed recording is a log line an
-     * operator's alerting can page on: an urgent message (an emergency nobody accepted) a WARN, a failed recording
-     * an ERROR, and an ordinary message INFO, so that a busy night does not flood the log.
+     * Every new message is also a log line at once (WARN when urgent, INFO otherwise, so that a busy night does not
+     * flood the log), on the caller's node, even while the database is down: the notices themselves go out from the
+     * due table once the message's event has reached it. A failed recording is an ERROR line and a written alert to
+     * the managers (escalation.alert-roles) on every notice channel.
      */
-    private static final VoicemailAlerts LOGGED_VOICEMAIL_ALERTS = new VoicemailAlerts() {
+    private record Alerts(RuleBook rules, List<String> managerRoles, Notifier notifier) implements VoicemailAlerts {
         @Override
         public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
             if (urgent) {
@@ -105,8 +116,16 @@ final class CallerSide implements AutoCloseable {
             log.error("ALERT managers: a message on line {} (reference {}) could not be recorded to {} ({}): fix the"
                     + " recording folder on the Asterisk host; the message was taken elsewhere (see the call's"
                     + " record)", line.id(), reference, path, reason);
+            Map<String, Person> managers = new LinkedHashMap<>();
+            managerRoles.forEach(role -> rules.activeWithRole(role).forEach(p -> managers.putIfAbsent(p.id(), p)));
+            for (Person manager : managers.values()) {
+                notifier.notify(manager, "Recording failed on " + line.name() + " (call " + reference + ")",
+                        "Asterisk could not record the message of call " + reference + " to " + path + " (" + reason
+                                + "). The message was taken elsewhere (see the call's record); fix the recording"
+                                + " folder on the Asterisk host.");
+            }
         }
-    };
+    }
 
     @Override
     public void close() throws InterruptedException {

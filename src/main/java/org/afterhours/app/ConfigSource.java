@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * environment only: a secret found in the file stops the start, so it never sits in a file that gets copied around.
  */
 final class ConfigSource {
-    static final Set<String> SECRETS = Set.of("db.password", "ami.secret");
+    static final Set<String> SECRETS = Set.of("db.password", "ami.secret", "followup.link-signing-key",
+            "notify.smtp-password", "notify.webhook-url");
 
     private final Properties file;
     private final Map<String, String> environment;

@@ -33,27 +33,26 @@ final class EscalationSide implements AutoCloseable {
     }
 
     /** @param nodeUrl this node's FastAGI URL, put on every leg it places (known once the listener is up) */
-    static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner, Clock clock,
-                                OptionalPrompts optionalPrompts, java.util.function.Supplier<String> nodeUrl) {
+    static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner, Notifier notifier,
+                                Clock clock, OptionalPrompts optionalPrompts,
+                                java.util.function.Supplier<String> nodeUrl) {
         if (!config.ami().hasSecret()) {
             log.warn("AFTERHOURS_AMI_SECRET is not set: no technician can be called; emergency callers leave an "
                     + "urgent message instead");
         }
         AmiDialer dialer = AmiDialer.start(config.ami(), new ScreeningDialplan(config.screenContext(), nodeUrl));
         EmergencyDesk desk = new EmergencyDesk();
-        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation(), LOGGED_NOTIFICATIONS);
+        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation(), notifier);
         TechnicianConnector connector = new EscalatingConnector(planner, dialer, desk, config.escalation(),
                 config.hold(), managers, clock);
         return new EscalationSide(dialer, connector,
                 new ScreeningScript(desk, config.escalation().screeningTimeout(), clock, optionalPrompts));
     }
 
-    /**
-     * Until email is configured (the notifications issue), a written alert is an INFO line naming the recipient,
-     * never the body's details twice: an operator can forward it.
-     */
-    private static final Notifier LOGGED_NOTIFICATIONS = (person, subject, body) ->
-            log.info("notification for {} <{}>: {}", person.id(), person.email(), subject);
+    /** The PBX's dialer, for phone notices after the call. */
+    org.afterhours.escalation.Dialer dialer() {
+        return dialer;
+    }
 
     /** The manager interface's state: CONNECTED, CONNECTING, DISCONNECTED, or NOT_SET_UP without a secret. */
     String amiHealth() {

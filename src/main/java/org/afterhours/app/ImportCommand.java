@@ -1,6 +1,10 @@
 package org.afterhours.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.afterhours.db.JdbcDueWorkQueue;
+import org.afterhours.followup.CoverageWarnings;
 import org.afterhours.db.RuleBookRepository;
 import org.afterhours.oncall.OnCallSetup;
 import org.afterhours.oncall.SetupException;
@@ -17,6 +21,9 @@ final class ImportCommand extends SetupCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "the setup file, e.g. config/oncall.yaml")
     Path file;
 
+    /** Tests fix the time. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     int run(RuleBookRepository repository, String setup) {
         OnCallSetup read;
@@ -27,6 +34,8 @@ final class ImportCommand extends SetupCommand {
             return INVALID_FILE;
         }
         long version = repository.replace(setup, read);
+        // The running servers tell the managers of the coverage gaps the new setup leaves, once they have loaded it.
+        new JdbcDueWorkQueue(active.dataSource()).schedule(List.of(CoverageWarnings.afterImport(clock.instant())));
         out().printf("imported %s into setup '%s' (version %d): %d lines, %d people, %d rotations, %d escalation"
                 + " policies, %d holiday calendars, %d overrides, %d temporary schedules%n", file, setup, version,
                 read.lines().size(), read.people().size(), read.rotations().size(), read.escalationPolicies().size(),

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "afterhours", mixinStandardHelpOptions = true, version = "afterhours 0.1.0",
         description = "After-hours emergency phone line: a FastAGI server for Asterisk.",
         subcommands = {ServeCommand.class, StatusCommand.class, SimulateCommand.class, MigrateCommand.class, OnCallCommand.class, ImportCommand.class, ExportCommand.class,
-                PasswordCommand.class})
+                PasswordCommand.class, FollowUpsCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

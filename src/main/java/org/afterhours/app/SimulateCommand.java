@@ -77,8 +77,9 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     int amiPort;
 
     @Option(names = "--phone", description = "how one contact point behaves with --fake-ami, DIALSTRING=BEHAVIOUR; "
-            + "BEHAVIOUR: accept, decline, no-key (a voicemail picks up), no-answer, busy, fail. Repeat for more. "
-            + "Phones not named accept.")
+            + "BEHAVIOUR: accept, decline, no-key (a voicemail picks up), no-answer, busy, fail; on a message call: "
+            + "hear-and-handle (1 then 3), call-back (2). Repeat for more. Phones not named accept (on a message "
+            + "call, 1: they hear it).")
     Map<String, String> phones = new LinkedHashMap<>();
 
     @Option(names = "--talk-seconds", defaultValue = "3", description = "how long the caller stays in the room "
@@ -89,12 +90,15 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         // The fake accepts the secret the server was given; a fake has nothing to protect, so without one it
         // expects the word "simulate".
         String secret = System.getenv().getOrDefault("AFTERHOURS_AMI_SECRET", "simulate");
-        FakeAmi ami = new FakeAmi("afterhours", secret).contexts("afterhours-screen")
+        FakeAmi ami = new FakeAmi("afterhours", secret).contexts("afterhours-screen", AfterCallSide.MESSAGE_CONTEXT)
                 .otherPhones(TechnicianBehaviour.answers("1"))
-                // As [afterhours-screen] does: the node the leg names, else the one this call went to.
+                // As [afterhours-screen] and [afterhours-message] do: the node the leg names, else the one this call
+                // went to.
                 .runningAgi(host, port, (context, exten, vars) -> vars.getOrDefault("AFTERHOURS_NODE",
-                        "agi://" + host + ":" + port) + "/screen?ref=" + vars.get("AFTERHOURS_REF")
-                        + "&role=" + vars.get("AFTERHOURS_ROLE") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT"));
+                        "agi://" + host + ":" + port) + (context.equals(AfterCallSide.MESSAGE_CONTEXT)
+                        ? "/message?ref=" + vars.get("AFTERHOURS_REF") + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT")
+                        : "/screen?ref=" + vars.get("AFTERHOURS_REF") + "&role=" + vars.get("AFTERHOURS_ROLE")
+                                + "&attempt=" + vars.get("AFTERHOURS_ATTEMPT")));
         phones.forEach((dial, behaviour) -> ami.phone(dial, behaviour(behaviour)));
         ami.start(amiPort);
         out.println("-- fake AMI listening on port " + amiPort + "; waiting for the server to log in...");
@@ -120,17 +124,25 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
             case "no-answer" -> TechnicianBehaviour.neverAnswers();
             case "busy" -> TechnicianBehaviour.busy();
             case "fail" -> TechnicianBehaviour.fails();
+            case "hear-and-handle" -> TechnicianBehaviour.answers("13");
+            case "call-back" -> TechnicianBehaviour.answers("2");
             default -> throw new IllegalArgumentException("--phone behaviour must be accept, decline, no-key, "
-                    + "no-answer, busy or fail, not '" + name + "'");
+                    + "no-answer, busy, fail, hear-and-handle or call-back, not '" + name + "'");
         };
+    }
+
+    private static String progress(FakeAmi ami) {
+        return ami.actions("Originate").size() + "/" + ami.answeredLegs().size();
     }
 
     /** Each leg the server had Asterisk ring and that answered: its screening dialogue, indented. */
     private static void printAnsweredLegs(FakeAmi ami, PrintWriter out) {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        int seen = -1;
-        while (System.nanoTime() < deadline && ami.answeredLegs().size() != seen) {
-            seen = ami.answeredLegs().size(); // alert calls to managers may still be running
+        String seen = "";
+        // Alert calls to managers, and the call telling the on-call technician of a message just left, may still be
+        // placed or running: wait until neither more calls nor more finished legs appear for a moment.
+        while (System.nanoTime() < deadline && !progress(ami).equals(seen)) {
+            seen = progress(ami);
             LockSupport.parkNanos(1_500_000_000L);
         }
         for (FakeAmi.Action originate : ami.actions("Originate")) {

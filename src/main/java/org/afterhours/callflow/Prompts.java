@@ -50,6 +50,14 @@ final class Prompts {
     static final String ALERT_JOIN = "afterhours/alert-join";
     static final String ALERT_NOBODY = "afterhours/alert-nobody";
     static final String ALERT_CALL_OVER = "afterhours/alert-call-over";
+    static final String MESSAGE_CALL_URGENT = "afterhours/message-call-urgent";
+    static final String MESSAGE_CALL = "afterhours/message-call";
+    static final String MESSAGE_CALL_FROM = "afterhours/message-call-from";
+    static final String MESSAGE_CALL_OPTIONS = "afterhours/message-call-options";
+    static final String MESSAGE_CALL_NO_RECORDING = "afterhours/message-call-no-recording";
+    static final String MESSAGE_CALL_CALLING = "afterhours/message-call-calling";
+    static final String MESSAGE_CALL_NO_ANSWER = "afterhours/message-call-no-answer";
+    static final String MESSAGE_CALL_THANKS = "afterhours/message-call-thanks";
 
     private Prompts() {
     }

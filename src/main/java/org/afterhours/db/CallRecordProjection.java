@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.afterhours.calllog.CallEvent;
 import org.afterhours.calllog.CallEventType;
+import org.afterhours.calllog.MessageStatus;
 
 /** What each kind of event changes in its call's {@code call_record} row. */
 final class CallRecordProjection {
@@ -37,8 +38,8 @@ final class CallRecordProjection {
                 s.setString(2, e.callId());
             });
             case VOICEMAIL_KEPT -> update(c, "UPDATE call_record SET voicemail_path = ?, voicemail_format = ?,"
-                    + " voicemail_duration_ms = ?, voicemail_urgent = ?, voicemail_status = 'PENDING_RESPONSE'"
-                    + " WHERE call_id = ?", s -> {
+                    + " voicemail_duration_ms = ?, voicemail_urgent = ?, voicemail_status = '"
+                    + MessageStatus.PENDING_RESPONSE + "' WHERE call_id = ?", s -> {
                         s.setString(1, JdbcCallLogStore.text(e.attribute("path")));
                         s.setString(2, SqlValues.fit(e.attribute("format"), 16));
                         s.setLong(3, parseLong(e.attribute("durationMillis")));
@@ -53,7 +54,8 @@ final class CallRecordProjection {
                         s.setString(4, e.callId());
                     });
             case VOICEMAIL_HANDED_TO_DIALPLAN -> update(c, "UPDATE call_record SET voicemail_path = ?,"
-                    + " voicemail_urgent = ?, voicemail_status = 'PENDING_RESPONSE' WHERE call_id = ?", s -> {
+                    + " voicemail_urgent = ?, voicemail_status = '" + MessageStatus.PENDING_RESPONSE
+                    + "' WHERE call_id = ?", s -> {
                         s.setString(1, JdbcCallLogStore.text(e.attribute("path")));
                         s.setBoolean(2, Boolean.parseBoolean(e.attribute("urgent")));
                         s.setString(3, e.callId());

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.afterhours.calllog.AfterCallEvent;
+import org.afterhours.calllog.AfterCallEventType;
 import org.afterhours.calllog.CallEvent;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.CallLogStore;
@@ -16,6 +19,9 @@ import org.afterhours.calllog.LeftOpenCalls;
 import org.afterhours.calllog.ReferenceNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.afterhours.followup.DueWork;
+import org.afterhours.followup.FollowUp;
+import org.afterhours.followup.Obligations;
 
 /**
  * Writes call events and keeps {@code call_record} in step with them, one transaction per batch. An event already
@@ -28,24 +34,58 @@ public final class JdbcCallLogStore implements CallLogStore, LeftOpenCalls {
     private static final int TEXT = 255;
 
     private final DataSource dataSource;
+    private final Optional<Obligations> obligations;
+    private final Runnable scheduled;
 
+    /** A call log that owes nothing after the call (tests of the log itself). */
     public JdbcCallLogStore(DataSource dataSource) {
+        this(dataSource, Optional.empty(), () -> { });
+    }
+
+    /**
+     * @param obligations the deadlines and follow-ups each event starts, scheduled in the event's own transaction
+     * @param scheduled   told after a batch scheduled something (wakes the timers: a message is told at once)
+     */
+    public JdbcCallLogStore(DataSource dataSource, Optional<Obligations> obligations, Runnable scheduled) {
         this.dataSource = dataSource;
+        this.obligations = obligations;
+        this.scheduled = scheduled;
     }
 
     @Override
     public void write(List<CallEvent> events) {
-        Transactions.inTransaction(dataSource, "write " + events.size() + " call event(s)", c -> {
+        boolean owed = Transactions.inTransaction(dataSource, "write " + events.size() + " call event(s)", c -> {
+            boolean any = false;
             for (CallEvent event : events) {
                 if (insertEvent(c, event)) {
                     CallRecordProjection.apply(c, event);
                     if (event.type() == CallEventType.CALL_STARTED) {
                         flagReferenceConflict(c, event);
                     }
+                    any |= scheduleOwed(c, event);
                 }
             }
-            return null;
+            return any;
         });
+        if (owed) {
+            scheduled.run();
+        }
+    }
+
+    /** What the event commits us to after the call, written with it: as durable, and never twice. */
+    private boolean scheduleOwed(Connection c, CallEvent event) throws SQLException {
+        if (obligations.isEmpty()) {
+            return false;
+        }
+        List<DueWork> due = obligations.get().dueFor(event);
+        JdbcDueWorkQueue.insert(c, due);
+        Optional<FollowUp> followUp = obligations.get().followUpFor(event);
+        if (followUp.isPresent() && JdbcFollowUpBook.insert(c, followUp.get(),
+                obligations.get().remindersOf(followUp.get()))) {
+            JdbcAfterCallLog.insert(c, AfterCallEvent.of(event.reference(), event.at(),
+                    AfterCallEventType.FOLLOW_UP_OWED, followUp.get().cause() + ", due " + followUp.get().dueAt()));
+        }
+        return !due.isEmpty() || followUp.isPresent();
     }
 
     /**

@@ -122,7 +122,7 @@ public final class AmiDialer implements Dialer, AutoCloseable {
             throw new IllegalArgumentException("not a dial string (tech/resource, no spaces or commas): '"
                     + request.dialString() + "'");
         }
-        for (String name : new String[] {dialplan.context(), dialplan.extension()}) {
+        for (String name : new String[] {dialplan.context(request), dialplan.extension()}) {
             if (name == null || !DIALPLAN_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("not a dialplan context or extension: '" + name + "'");
             }
@@ -139,7 +139,7 @@ public final class AmiDialer implements Dialer, AutoCloseable {
                         + value + "'");
             }
         });
-        return new OriginateRequest(actionId, request.dialString(), dialplan.context(), dialplan.extension(), ring,
+        return new OriginateRequest(actionId, request.dialString(), dialplan.context(request), dialplan.extension(), ring,
                 callerId(request.callerIdName(), request.callerIdNumber()), Map.copyOf(variables), request.legId());
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.afterhours.escalation.Dialer;
+import org.afterhours.escalation.EmergencyDesk;
 
 /**
  * Our side of the dialplan contract for a screened leg ({@code [afterhours-screen]} in
@@ -17,6 +18,8 @@ import org.afterhours.escalation.Dialer;
  */
 public final class ScreeningDialplan {
     public static final String DEFAULT_CONTEXT = "afterhours-screen";
+    /** Where a leg telling someone of a kept message goes: [afterhours-message], which runs the message script. */
+    public static final String MESSAGE_CONTEXT = "afterhours-message";
     static final String EXTENSION = "s";
     static final String REFERENCE = "AFTERHOURS_REF";
     static final String ROLE = "AFTERHOURS_ROLE";
@@ -46,6 +49,11 @@ public final class ScreeningDialplan {
 
     String context() {
         return context;
+    }
+
+    /** The context {@code request}'s answered leg enters: screening, or the message script for a message leg. */
+    String context(Dialer.LegRequest request) {
+        return request.role() == EmergencyDesk.LegRole.MESSAGE ? MESSAGE_CONTEXT : context;
     }
 
     String extension() {

@@ -24,7 +24,11 @@ public final class EmergencyDesk {
                       LegRole role, CallRecorder record, Person acceptedBy) {
     }
 
-    public enum LegRole { TECHNICIAN, MANAGER }
+    /**
+     * A technician asked to accept, a manager alerted (who may join), or someone told of a kept message after the
+     * call (that leg runs the message script, not screening, and never enters this desk).
+     */
+    public enum LegRole { TECHNICIAN, MANAGER, MESSAGE }
 
     private final Map<String, Leg> legs = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<ScreeningVerdict>> verdicts = new ConcurrentHashMap<>();

@@ -123,6 +123,19 @@ class AfterhoursConfigTest {
             "agi.node-url | http://10.0.0.11 | agi.node-url: must be agi://host:port",
             "ami.host | pbx local | ami.host: must be an IP address or host name, got 'pbx local'",
             "ami.username | after hours | ami.username: must be a user of Asterisk's manager.conf",
+            "followup.message-steps | 15 | followup.message-steps: '15' is not <minutes> <who>",
+            "followup.message-steps | 30 secondary; 15 Support Manager | followup.message-steps: message steps must "
+                    + "come in increasing minutes",
+            "followup.message-steps | 15 secondary; 75 Support Manager | followup.message-steps: every message step "
+                    + "must come before the breach",
+            "followup.reminder-hours | 30 | followup.message-steps: the follow-up reminder must come before",
+            "followup.helpdesk-email | help desk | followup.helpdesk-email: must be one email address",
+            "followup.breach-roles | ' , ' | followup.breach-roles: name at least one role",
+            "followup.link-signing-key | hunter2 | followup.link-signing-key: secrets are read only from the "
+                    + "environment variable AFTERHOURS_FOLLOWUP_LINK_SIGNING_KEY",
+            "notify.smtp-password | hunter2 | notify.smtp-password: secrets are read only from the environment",
+            "notify.webhook-url | https://hooks.example.com/hunter2 | notify.webhook-url: secrets are read only",
+            "notify.smtp-security | ssl | notify.smtp-security: must be starttls, tls or none, got 'ssl'",
             "console.port | 80000 | console.port: must be between 0 and 65535, got 80000",
             "console.bind | localhost | console.bind: must be an IP address, got 'localhost'",
             "console.certificate | /nowhere/cert.pem | console.certificate: cannot read /nowhere/cert.pem",
@@ -134,6 +147,38 @@ class AfterhoursConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> AfterhoursConfig.load(config, Map.of()));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
         assertTrue(!e.getMessage().contains("hunter2"), "a misplaced secret is not echoed");
+    }
+
+    @Test
+    void after_the_call_defaults_to_the_procedures_clocks_and_only_the_log_channel() {
+        AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"), Map.of());
+        assertEquals(org.afterhours.followup.AfterCallSettings.DEFAULTS, config.afterCall().clocks());
+        assertTrue(config.afterCall().email().isEmpty());
+        assertTrue(config.afterCall().webhook().isEmpty());
+        assertTrue(config.afterCall().links().isEmpty());
+    }
+
+    @Test
+    void smtp_webhook_and_links_are_set_up_from_the_environment_and_their_secrets_stay_out_of_log_lines() {
+        AfterhoursConfig config = AfterhoursConfig.load(Path.of("config/afterhours.properties"), Map.of(
+                "AFTERHOURS_NOTIFY_SMTP_HOST", "smtp.example.com",
+                "AFTERHOURS_NOTIFY_SMTP_USER", "relay",
+                "AFTERHOURS_NOTIFY_SMTP_PASSWORD", "hunter2",
+                "AFTERHOURS_NOTIFY_WEBHOOK_URL", "https://hooks.example.com/services/hunter2",
+                "AFTERHOURS_FOLLOWUP_LINK_BASE_URL", "https://afterhours.example.com",
+                "AFTERHOURS_FOLLOWUP_LINK_SIGNING_KEY", "k".repeat(32)));
+        assertEquals("hunter2", config.afterCall().email().orElseThrow().password());
+        assertEquals("smtp smtp.example.com:587 STARTTLS as relay", config.afterCall().email().orElseThrow().toString());
+        assertTrue(!config.afterCall().webhook().orElseThrow().toString().contains("hunter2"));
+        assertTrue(config.afterCall().links().isPresent());
+        ConfigException shortKey = assertThrows(ConfigException.class, () -> AfterhoursConfig.load(null, Map.of(
+                "AFTERHOURS_FOLLOWUP_LINK_BASE_URL", "https://afterhours.example.com",
+                "AFTERHOURS_FOLLOWUP_LINK_SIGNING_KEY", "short")));
+        assertTrue(shortKey.getMessage().startsWith("followup.link-signing-key: "), shortKey.getMessage());
+        assertTrue(!shortKey.getMessage().contains("short"), "the key is not echoed");
+        ConfigException badUrl = assertThrows(ConfigException.class, () -> AfterhoursConfig.load(null, Map.of(
+                "AFTERHOURS_NOTIFY_WEBHOOK_URL", "ftp://hooks.example.com/hunter2")));
+        assertTrue(!badUrl.getMessage().contains("hunter2"), badUrl.getMessage());
     }
 
     @Test

@@ -1,0 +1,21 @@
+package org.afterhours.escalation;
+
+/** What a notice is about; each kind has its own wording (email templates are named after it). */
+public enum NoticeKind {
+    /** A message was kept: someone must respond within the hour. */
+    MESSAGE_KEPT,
+    /** A message is still unacknowledged at a step of its clock. */
+    MESSAGE_UNACKNOWLEDGED,
+    /** A message was not answered within the hour. */
+    MESSAGE_BREACHED,
+    /** A follow-up is due soon. */
+    FOLLOW_UP_REMINDER,
+    /** A follow-up is overdue. */
+    FOLLOW_UP_OVERDUE,
+    /** No technician accepted an emergency within the contract's response time. */
+    EMERGENCY_RESPONSE_BREACHED,
+    /** Times in the days ahead when a line's rotation or escalation yields nobody (the summary lists them). */
+    COVERAGE_GAPS,
+    /** Free text (subject and body given): manager alerts. */
+    GENERAL
+}

@@ -1,0 +1,111 @@
+package org.afterhours.followup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.afterhours.calllog.AfterCallEvent;
+import org.afterhours.calllog.AfterCallEventType;
+import org.afterhours.calllog.FollowUpCause;
+import org.afterhours.calllog.FollowUpMethod;
+import org.afterhours.calllog.ReferenceNumber;
+
+/**
+ * What people and other parts of the product do to the follow-through: owe a follow-up, mark one done, acknowledge
+ * or answer a message (key 3 on the notification call, the email's link, the console). Every change is recorded in
+ * the call's after-call events.
+ */
+public final class FollowUps {
+    private final AfterCallStores stores;
+    private final Obligations obligations;
+    private final Optional<AcknowledgeLinks> links;
+    private final Clock clock;
+
+    public FollowUps(AfterCallStores stores, Obligations obligations, Optional<AcknowledgeLinks> links, Clock clock) {
+        this.stores = stores;
+        this.obligations = obligations;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /**
+     * The call owes its caller a follow-up due at {@code dueAt} (its reminder goes out before, if there is still
+     * time; at {@code dueAt} it is overdue and the Support Manager is told). A call that owes one already keeps it.
+     *
+     * @return false when the call owed one already
+     */
+    public boolean owe(ReferenceNumber reference, FollowUpCause cause, Instant dueAt) {
+        Instant now = clock.instant();
+        FollowUp followUp = new FollowUp(reference, cause, now, dueAt, Optional.empty());
+        boolean owed = stores.followUps().owe(followUp, obligations.remindersOf(followUp));
+        if (owed) {
+            stores.log().record(AfterCallEvent.of(reference, now, AfterCallEventType.FOLLOW_UP_OWED,
+                    cause + ", due " + dueAt));
+        }
+        return owed;
+    }
+
+    /** A follow-up due now: overdue at once, so the Support Manager hears of it on the next round of the timers. */
+    public boolean oweAtOnce(ReferenceNumber reference, FollowUpCause cause) {
+        return owe(reference, cause, clock.instant());
+    }
+
+    /** @return false when the call owes no follow-up or it was done already */
+    public boolean done(ReferenceNumber reference, String by, FollowUpMethod how, String note) {
+        Instant now = clock.instant();
+        boolean done = stores.followUps().complete(reference, new FollowUp.Done(by, how, now, note));
+        if (done) {
+            stores.log().record(new AfterCallEvent(reference, now, AfterCallEventType.FOLLOW_UP_DONE, 0, by,
+                    how.name(), note));
+        }
+        return done;
+    }
+
+    public Optional<FollowUp> find(ReferenceNumber reference) {
+        return stores.followUps().find(reference);
+    }
+
+    /** Open follow-ups, earliest due first; only the overdue ones when {@code overdueOnly}. */
+    public List<FollowUp> open(boolean overdueOnly) {
+        return stores.followUps().open(clock.instant(), overdueOnly);
+    }
+
+    /**
+     * A technician handles the message: its escalation stops (the hour still runs until the customer is called back).
+     *
+     * @param how {@code phone}, {@code link}, {@code console}: recorded
+     * @return false when it was acknowledged or answered already
+     */
+    public boolean acknowledge(ReferenceNumber reference, String by, String how) {
+        Instant now = clock.instant();
+        boolean changed = stores.calls().acknowledge(reference, by, now);
+        if (changed) {
+            stores.log().record(new AfterCallEvent(reference, now, AfterCallEventType.MESSAGE_ACKNOWLEDGED, 0, by,
+                    how, ""));
+        }
+        return changed;
+    }
+
+    /** The customer was called back: the message's clock stops. @return false when it was marked already */
+    public boolean responded(ReferenceNumber reference, String by, String how) {
+        Instant now = clock.instant();
+        boolean changed = stores.calls().respond(reference, by, now);
+        if (changed) {
+            stores.log().record(new AfterCallEvent(reference, now, AfterCallEventType.MESSAGE_RESPONDED, 0, by, how,
+                    ""));
+        }
+        return changed;
+    }
+
+    /**
+     * The email's one-click link: acknowledges as its recipient if the token is ours and unexpired. The console's
+     * endpoint calls this with the token from the query string.
+     *
+     * @return the acknowledgement the token carried, empty when it was not valid
+     */
+    public Optional<AcknowledgeLinks.Acknowledgement> acknowledgeByLink(String token) {
+        Optional<AcknowledgeLinks.Acknowledgement> ack = links.flatMap(l -> l.verify(token, clock.instant()));
+        ack.ifPresent(a -> acknowledge(a.reference(), a.recipientId(), "link"));
+        return ack;
+    }
+}

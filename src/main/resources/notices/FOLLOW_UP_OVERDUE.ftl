@@ -1,0 +1,7 @@
+Hello ${to},
+
+${summary}
+
+<#include "_call.ftl">
+
+Every after-hours caller is owed a follow-up within a day of the call.

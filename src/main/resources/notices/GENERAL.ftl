@@ -1,0 +1,3 @@
+Hello ${to},
+
+${summary}
