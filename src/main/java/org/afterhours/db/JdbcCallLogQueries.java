@@ -220,13 +220,19 @@ public final class JdbcCallLogQueries implements CallLogQueries {
 
     @Override
     public boolean markMessageResponded(String reference, String editedBy, Instant at) {
+        // A message acknowledged (by its link, or key 3 on the notice call) is still owed its call back; either way
+        // the response time is kept beside the status, where the one-hour clock and the reports read it.
         return Transactions.inTransaction(dataSource, "mark message of " + reference, c -> {
-            int updated = update(c, "UPDATE call_record SET voicemail_status = 'RESPONDED'"
-                    + " WHERE reference = ? AND voicemail_status = 'PENDING_RESPONSE'", List.of(reference));
-            if (updated == 1) {
-                edit(c, reference, at, editedBy, "voicemail_status", "PENDING_RESPONSE", "RESPONDED");
+            for (String before : List.of("PENDING_RESPONSE", "ACKNOWLEDGED")) {
+                int updated = update(c, "UPDATE call_record SET voicemail_status = 'RESPONDED',"
+                        + " message_responded_at = ?, message_responded_by = ?"
+                        + " WHERE reference = ? AND voicemail_status = ?", List.of(at, editedBy, reference, before));
+                if (updated > 0) {
+                    edit(c, reference, at, editedBy, "voicemail_status", before, "RESPONDED");
+                    return true;
+                }
             }
-            return updated == 1;
+            return false;
         });
     }
 

@@ -128,6 +128,26 @@ class MessageClockTest {
     }
 
     @Test
+    void a_message_acknowledged_by_its_link_and_then_marked_responded_in_the_console_never_breaches()
+            throws SQLException {
+        messageLeft(false);
+        DueWorkPoller node = f.poller("node-a");
+        at(Duration.ZERO, node);
+        f.clock.set(KEPT.plus(Duration.ofMinutes(5)));
+        assertTrue(f.followUps.acknowledge(reference, primary, "link"));
+        Instant calledBack = KEPT.plus(Duration.ofMinutes(40));
+
+        assertTrue(new org.afterhours.db.JdbcCallLogQueries(f.tables.dataSource)
+                .markMessageResponded(reference.digits(), primary, calledBack));
+
+        assertEquals(List.of(), at(Duration.ofMinutes(90), node));
+        assertEquals("RESPONDED", status());
+        assertEquals(primary + " " + calledBack.toString().replace("Z", ""),
+                f.tables.text("SELECT CONCAT(message_responded_by, ' ', DATE_FORMAT(message_responded_at,"
+                        + " '%Y-%m-%dT%H:%i:%s')) FROM call_record WHERE reference = ?", reference));
+    }
+
+    @Test
     void a_restart_in_the_middle_of_the_hour_picks_up_where_the_clock_stands() throws Exception {
         messageLeft(false);
         DueWorkPoller before = f.poller("node-a");
