@@ -17,7 +17,8 @@ final class ConsoleSide {
         String setup = config.oncall().setup();
         Console console = new Console(server.ruleBook(), new JdbcCallLogQueries(dataSource),
                 new JdbcConsolePasswords(dataSource, setup),
-                new RuleBookRepository(dataSource).store(setup, server.ruleBook()::refresh), clock);
+                new RuleBookRepository(dataSource).store(setup, server.ruleBook()::refresh), clock,
+                token -> server.followUps().acknowledgeByLink(token).map(ack -> ack.reference().digits()));
         return ConsoleServer.start(config.console(), console);
     }
 }

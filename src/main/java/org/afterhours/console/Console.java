@@ -9,8 +9,15 @@ import org.afterhours.oncall.SetupStore;
 
 /** What the console reads and changes, and its clock: every page is a function of these. */
 public record Console(RuleBook ruleBook, CallLogQueries calls, ConsolePasswords passwords, SetupStore setupStore,
-        Clock clock) {
+        Clock clock, MessageAcknowledgements acknowledgements) {
+    /** A console whose message notices carry no acknowledge links. */
+    public Console(RuleBook ruleBook, CallLogQueries calls, ConsolePasswords passwords, SetupStore setupStore,
+            Clock clock) {
+        this(ruleBook, calls, passwords, setupStore, clock, MessageAcknowledgements.NONE);
+    }
+
     public Console {
+        Objects.requireNonNull(acknowledgements, "acknowledgements");
         Objects.requireNonNull(ruleBook, "ruleBook");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(passwords, "passwords");

@@ -57,6 +57,7 @@ final class Pages {
             plain(ctx, 500, "Something went wrong; the server log says what.");
         });
         new LoginPages(this).routes(router);
+        new AcknowledgePages(this, console.acknowledgements()).routes(router);
         router.get("/").handler(this::requireUser).handler(ctx -> redirect(ctx, "/tonight"));
         new CallLogPages(this).routes(router);
         new PayFormPages(this).routes(router);

@@ -79,6 +79,11 @@ final class ConsoleFixture implements AutoCloseable {
     final ConsoleServer server;
     private final List<String> references = new ArrayList<>(List.of(emergency, message, escalated));
 
+    /** The one acknowledge-link token this console's notices would have carried: for the message call. */
+    static final String VALID_ACKNOWLEDGE_TOKEN = "message-link-token";
+    /** References acknowledged through a link, in order. */
+    final List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     ConsoleFixture() {
         try {
             recordings = Files.createDirectories(TestDatabases.targetDir("console-recordings").resolve(setup));
@@ -96,7 +101,13 @@ final class ConsoleFixture implements AutoCloseable {
         }
         writeCalls();
         Console console = new Console(ruleBook, calls, passwords, repository.store(setup, ruleBook::refresh),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), token -> {
+                    if (!token.equals(VALID_ACKNOWLEDGE_TOKEN)) {
+                        return java.util.Optional.empty();
+                    }
+                    acknowledged.add(message);
+                    return java.util.Optional.of(message);
+                });
         ConsoleSettings settings = new ConsoleSettings("127.0.0.1", 0, null, null, List.of(recordings),
                 Set.of("Support Manager"), Duration.ofHours(1), Duration.ofMillis(200));
         server = ConsoleServer.start(settings, console);
