@@ -1,6 +1,7 @@
 package org.afterhours.app;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.afterhours.console.Console;
 import org.afterhours.console.ConsoleServer;
 import org.afterhours.db.JdbcCallLogQueries;
@@ -18,7 +19,8 @@ final class ConsoleSide {
         Console console = new Console(server.ruleBook(), new JdbcCallLogQueries(dataSource),
                 new JdbcConsolePasswords(dataSource, setup),
                 new RuleBookRepository(dataSource).store(setup, server.ruleBook()::refresh), clock,
-                token -> server.followUps().acknowledgeByLink(token).map(ack -> ack.reference().digits()));
+                token -> server.followUps().acknowledgeByLink(token).map(ack -> ack.reference().digits()),
+                Optional.of(server.followUps()));
         return ConsoleServer.start(config.console(), console);
     }
 }

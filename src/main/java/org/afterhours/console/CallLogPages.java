@@ -43,10 +43,12 @@ final class CallLogPages {
 
     private final Pages pages;
     private final Formats formats;
+    private final FollowUpPages followUps;
 
     CallLogPages(Pages pages) {
         this.pages = pages;
         this.formats = pages.formats();
+        this.followUps = new FollowUpPages(pages);
     }
 
     void routes(Router router) {
@@ -192,6 +194,7 @@ final class CallLogPages {
         model.put("timeline", Timeline.of(call, now, zone, formats));
         model.put("message", message(call));
         model.put("completion", completionModel(call.completion()));
+        model.put("followUp", followUps.ofCall(s.reference(), zone));
         model.put("technicians", technicians());
         model.put("edits", call.edits().stream().map(e -> edit(e, zone)).toList());
         pages.render(ctx, "call.ftlh", model);

@@ -60,6 +60,7 @@ final class Pages {
         new AcknowledgePages(this, console.acknowledgements()).routes(router);
         router.get("/").handler(this::requireUser).handler(ctx -> redirect(ctx, "/tonight"));
         new CallLogPages(this).routes(router);
+        new FollowUpPages(this).routes(router);
         new PayFormPages(this).routes(router);
         new OnCallPages(this).routes(router);
         new TonightPages(this).routes(router);

@@ -52,8 +52,16 @@ public final class FollowUps {
 
     /** @return false when the call owes no follow-up or it was done already */
     public boolean done(ReferenceNumber reference, String by, FollowUpMethod how, String note) {
+        return done(reference, by, how, clock.instant(), note);
+    }
+
+    /**
+     * As {@link #done(ReferenceNumber, String, FollowUpMethod, String)}, for a follow-up made at {@code at} and
+     * recorded later (the console's form: the technician called back first and writes it down after).
+     */
+    public boolean done(ReferenceNumber reference, String by, FollowUpMethod how, Instant at, String note) {
         Instant now = clock.instant();
-        boolean done = stores.followUps().complete(reference, new FollowUp.Done(by, how, now, note));
+        boolean done = stores.followUps().complete(reference, new FollowUp.Done(by, how, at, note));
         if (done) {
             stores.log().record(new AfterCallEvent(reference, now, AfterCallEventType.FOLLOW_UP_DONE, 0, by,
                     how.name(), note));

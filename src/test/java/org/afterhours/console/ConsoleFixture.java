@@ -25,12 +25,22 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.afterhours.calllog.CallEvent;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.ReferenceNumber;
+import org.afterhours.calllog.FollowUpCause;
 import org.afterhours.db.Database;
+import org.afterhours.db.JdbcAfterCallLog;
+import org.afterhours.db.JdbcAfterCallRecord;
+import org.afterhours.db.JdbcDueWorkQueue;
+import org.afterhours.db.JdbcFollowUpBook;
 import org.afterhours.db.JdbcCallLogQueries;
 import org.afterhours.db.JdbcCallLogStore;
 import org.afterhours.db.JdbcConsolePasswords;
 import org.afterhours.db.RuleBookRepository;
 import org.afterhours.db.TestDatabases;
+import org.afterhours.followup.AfterCallSettings;
+import org.afterhours.followup.AfterCallStores;
+import org.afterhours.followup.FollowUp;
+import org.afterhours.followup.FollowUps;
+import org.afterhours.followup.Obligations;
 import org.afterhours.oncall.ContactPoint;
 import org.afterhours.oncall.DaytimeRouting;
 import org.afterhours.oncall.EscalationPolicy;
@@ -57,7 +67,8 @@ import org.afterhours.oncall.StepTarget;
  * <li>{@link #message}: Wed 03:00, a non-emergency message (a real WAV file in the recordings folder).
  * <li>{@link #escalated}: Wed 22:00, alice does not answer, bob (step 2) accepts.
  * </ol>
- * The clock stands at Monday 2031-01-13 09:00 Chicago, the morning the form is handed in.
+ * The clock stands at Monday 2031-01-13 09:00 Chicago, the morning the form is handed in. Two follow-ups are open:
+ * the emergency's, due a day after it and so overdue, and the message's, due at 11:00 today.
  */
 final class ConsoleFixture implements AutoCloseable {
     static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
@@ -76,6 +87,8 @@ final class ConsoleFixture implements AutoCloseable {
     final RuleBookRepository repository = new RuleBookRepository(database.dataSource());
     final RefreshingRuleBook ruleBook;
     final JdbcCallLogQueries calls = new JdbcCallLogQueries(database.dataSource());
+    final JdbcFollowUpBook followUpBook = new JdbcFollowUpBook(database.dataSource());
+    static final Instant MESSAGE_FOLLOW_UP_DUE = Instant.parse("2031-01-13T17:00:00Z");
     final ConsoleServer server;
     private final List<String> references = new ArrayList<>(List.of(emergency, message, escalated));
 
@@ -100,14 +113,20 @@ final class ConsoleFixture implements AutoCloseable {
             passwords.store(person, hash, NOW);
         }
         writeCalls();
+        oweFollowUps();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        FollowUps followUps = new FollowUps(new AfterCallStores(new JdbcDueWorkQueue(database.dataSource()),
+                new JdbcAfterCallRecord(database.dataSource()), followUpBook,
+                new JdbcAfterCallLog(database.dataSource())), new Obligations(AfterCallSettings.DEFAULTS),
+                java.util.Optional.empty(), clock);
         Console console = new Console(ruleBook, calls, passwords, repository.store(setup, ruleBook::refresh),
-                Clock.fixed(NOW, ZoneOffset.UTC), token -> {
+                clock, token -> {
                     if (!token.equals(VALID_ACKNOWLEDGE_TOKEN)) {
                         return java.util.Optional.empty();
                     }
                     acknowledged.add(message);
                     return java.util.Optional.of(message);
-                });
+                }, java.util.Optional.of(followUps));
         ConsoleSettings settings = new ConsoleSettings("127.0.0.1", 0, null, null, List.of(recordings),
                 Set.of("Support Manager"), Duration.ofHours(1), Duration.ofMillis(200));
         server = ConsoleServer.start(settings, console);
@@ -178,6 +197,19 @@ final class ConsoleFixture implements AutoCloseable {
         all.addAll(m.events);
         all.addAll(x.events);
         new JdbcCallLogStore(database.dataSource()).write(all);
+    }
+
+    /**
+     * Straight into the book without reminders: nothing goes into the shared due table, where another test's poller
+     * could pick it up.
+     */
+    private void oweFollowUps() {
+        followUpBook.owe(new FollowUp(new ReferenceNumber(emergency), FollowUpCause.EMERGENCY,
+                Instant.parse("2031-01-07T08:20:00Z"), Instant.parse("2031-01-08T08:10:00Z"),
+                java.util.Optional.empty()), List.of());
+        followUpBook.owe(new FollowUp(new ReferenceNumber(message), FollowUpCause.MESSAGE,
+                Instant.parse("2031-01-08T09:01:00Z"), MESSAGE_FOLLOW_UP_DUE, java.util.Optional.empty()),
+                List.of());
     }
 
     /** A call still going on at {@code start + seconds}: {@code person} ringing since 10 s after it began. */
@@ -261,7 +293,8 @@ final class ConsoleFixture implements AutoCloseable {
         server.close();
         ruleBook.close();
         try (Connection c = database.dataSource().getConnection()) {
-            for (String table : List.of("call_event", "call_attempt", "call_record_edit", "call_record")) {
+            for (String table : List.of("call_event", "call_attempt", "call_record_edit", "call_record",
+                    "follow_up", "after_call_event")) {
                 for (String reference : references) {
                     try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE reference = ?")) {
                         s.setString(1, reference);
