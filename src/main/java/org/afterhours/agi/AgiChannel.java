@@ -45,6 +45,12 @@ public interface AgiChannel {
 
     Playback sayNumber(long number, String escapeDigits);
 
+    /**
+     * Says an instant ({@code epochSecond}) in {@code zone} (an IANA zone id such as {@code America/Chicago}), in
+     * Asterisk's date format letters: {@code IMp} is "two fourteen A M".
+     */
+    Playback sayDateTime(long epochSecond, String escapeDigits, String format, String zone);
+
     /** Spells text character by character in Asterisk's voice (letters, digits, {@code @} "at", {@code .} "dot"). */
     Playback sayAlpha(String text, String escapeDigits);
 

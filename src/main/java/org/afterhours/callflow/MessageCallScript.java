@@ -10,7 +10,7 @@ import org.afterhours.escalation.MessageCalls;
 /**
  * {@code AGI(agi://host:4573/message?attempt=<leg>)}, run on the answered phone of someone told of a kept message
  * ([afterhours-message] in extensions.conf): "You have an urgent message for the after-hours line, reference
- * 1 0 0 0 2 0 0, from 9 1 3 ... To hear it, press 1. To call the customer back now, press 2. If you are handling it,
+ * 1 0 0 0 2 0 0, from 9 1 3 ..., left at 2 14 A M. To hear it, press 1. To call the customer back now, press 2. If you are handling it,
  * press 3." 1 plays the recording (it is on this Asterisk) and offers the choice again; 2 dials the customer through
  * the transfer dial template and, if they answer, the message is answered; 3 acknowledges it.
  */
@@ -22,6 +22,8 @@ public final class MessageCallScript implements AgiScript {
     private static final String KEYS = "123";
     private static final int ROUNDS = 3;
     private static final long WAIT_MILLIS = 6000;
+    /** Asterisk's date format letters: hour, minute, A M / P M ("two fourteen A M"). */
+    private static final String SAID_TIME = "IMp";
 
     private final MessageCalls calls;
     private final MessageCalls.Responses responses;
@@ -57,7 +59,11 @@ public final class MessageCallScript implements AgiScript {
                 () -> call.callerDigits().isEmpty() ? Optional.empty()
                         : channel.streamFile(Prompts.MESSAGE_CALL_FROM, KEYS).key(),
                 () -> call.callerDigits().isEmpty() ? Optional.empty()
-                        : channel.sayDigits(call.callerDigits(), KEYS).key());
+                        : channel.sayDigits(call.callerDigits(), KEYS).key(),
+                () -> call.leftAtEpochSecond() == 0 || call.zone().isEmpty() ? Optional.empty()
+                        : channel.streamFile(Prompts.MESSAGE_CALL_LEFT_AT, KEYS).key(),
+                () -> call.leftAtEpochSecond() == 0 || call.zone().isEmpty() ? Optional.empty()
+                        : channel.sayDateTime(call.leftAtEpochSecond(), KEYS, SAID_TIME, call.zone()).key());
         for (int round = 1; round <= ROUNDS; round++) {
             if (key.isEmpty()) {
                 key = firstKey(() -> channel.streamFile(Prompts.MESSAGE_CALL_OPTIONS, KEYS).key(),

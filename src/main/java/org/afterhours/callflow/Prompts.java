@@ -53,6 +53,7 @@ final class Prompts {
     static final String MESSAGE_CALL_URGENT = "afterhours/message-call-urgent";
     static final String MESSAGE_CALL = "afterhours/message-call";
     static final String MESSAGE_CALL_FROM = "afterhours/message-call-from";
+    static final String MESSAGE_CALL_LEFT_AT = "afterhours/message-call-left-at";
     static final String MESSAGE_CALL_OPTIONS = "afterhours/message-call-options";
     static final String MESSAGE_CALL_NO_RECORDING = "afterhours/message-call-no-recording";
     static final String MESSAGE_CALL_CALLING = "afterhours/message-call-calling";

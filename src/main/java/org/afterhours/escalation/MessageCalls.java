@@ -15,9 +15,20 @@ public final class MessageCalls {
      * @param callerDigits the customer's number, digits only (safe to say and to dial)
      * @param recording    the message as Asterisk plays it (a path without extension), or empty
      */
+    /**
+     * @param leftAtEpochSecond when the message was left, seconds since the epoch; 0 when unknown
+     * @param zone              the line's zone, an IANA id such as America/Chicago, in which that time is said
+     */
     public record MessageCall(String legId, String reference, String personId, String lineId, String callerDigits,
-                              String recording, boolean urgent) {
+                              String recording, boolean urgent, long leftAtEpochSecond, String zone) {
+        /** A message whose time is not known: the call does not say when it was left. */
+        public MessageCall(String legId, String reference, String personId, String lineId, String callerDigits,
+                           String recording, boolean urgent) {
+            this(legId, reference, personId, lineId, callerDigits, recording, urgent, 0, "");
+        }
+
         public MessageCall {
+            zone = zone == null || !zone.matches("[A-Za-z0-9_+/-]{1,64}") ? "" : zone;
             Objects.requireNonNull(legId, "legId");
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(personId, "personId");

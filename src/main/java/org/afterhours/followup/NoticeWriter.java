@@ -36,6 +36,9 @@ final class NoticeWriter {
         facts.put("callerName", call.callerName());
         facts.put("calledAt", time(call.startedAt(), zone));
         call.messageKeptAt().ifPresent(at -> facts.put("keptAt", time(at, zone)));
+        // For the phone notice, which has Asterisk say the time in the line's zone (SAY DATETIME).
+        call.messageKeptAt().ifPresent(at -> facts.put("keptAtEpochSecond", Long.toString(at.getEpochSecond())));
+        facts.put("zone", zone.getId());
         facts.put("urgent", Boolean.toString(call.urgent()));
         extra.forEach((name, value) -> facts.put(name, value));
         String message = call.urgent() ? "Urgent message" : "Message";

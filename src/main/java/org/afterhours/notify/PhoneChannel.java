@@ -71,7 +71,8 @@ public final class PhoneChannel implements NoticeChannel {
                 ThreadLocalRandom.current().nextLong() & 0xffffffffL, 36);
         calls.register(new MessageCalls.MessageCall(legId, notice.reference(), notice.to().id(),
                 notice.facts().getOrDefault("lineId", ""), notice.facts().getOrDefault("callerNumber", ""),
-                withoutExtension(notice.recordingPath()), "true".equals(notice.facts().get("urgent"))));
+                withoutExtension(notice.recordingPath()), "true".equals(notice.facts().get("urgent")),
+                epochSecond(notice.facts().get("keptAtEpochSecond")), notice.facts().getOrDefault("zone", "")));
         Dialer.RingOutcome outcome;
         try {
             Dialer.OutboundLeg leg = dialer.dial(new Dialer.LegRequest(legId, notice.reference(),
@@ -101,5 +102,13 @@ public final class PhoneChannel implements NoticeChannel {
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         return dot > slash ? path.substring(0, dot) : path;
+    }
+
+    /** The seconds written by the notice, or 0 (the time is then not said) when absent or not a number. */
+    private static long epochSecond(String text) {
+        if (text == null || !text.matches("[0-9]{1,12}")) {
+            return 0;
+        }
+        return Long.parseLong(text);
     }
 }

@@ -21,7 +21,7 @@ public final class ResAgiResponder {
     private static final Set<String> ALLOWED_ON_DEAD_CHANNEL =
             Set.of("EXEC", "GET FULL VARIABLE", "GET VARIABLE", "NOOP", "SET VARIABLE", "VERBOSE");
     private static final List<String> VERBS = List.of("ANSWER", "HANGUP", "NOOP", "CHANNEL STATUS", "STREAM FILE",
-            "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SAY ALPHA", "SET VARIABLE", "SET MUSIC", "GET FULL VARIABLE",
+            "GET DATA", "WAIT FOR DIGIT", "SAY DIGITS", "SAY NUMBER", "SAY ALPHA", "SAY DATETIME", "SET VARIABLE", "SET MUSIC", "GET FULL VARIABLE",
             "GET VARIABLE", "EXEC", "RECORD FILE", "VERBOSE", "SET AUTOHANGUP");
     private static final String DEAD = "511 Command Not Permitted on a dead channel or intercept routine";
     private static final long SAMPLES_PER_PROMPT = 16000;
@@ -193,6 +193,8 @@ public final class ResAgiResponder {
                     : soundExists.test(args.get(0)) ? playback(args.get(1), true)
                     : List.of("200 result=-1 endpos=0"); // a missing file fails on a live channel
             case "SAY DIGITS", "SAY NUMBER", "SAY ALPHA" -> args.size() < 2 ? usage(verb) : playback(args.get(1), false);
+            case "SAY DATETIME" -> args.size() < 2 || !args.get(0).matches("-?[0-9]+") ? usage(verb)
+                    : playback(args.get(1), false);
             case "GET DATA" -> args.isEmpty() ? usage(verb) : getData(args);
             case "WAIT FOR DIGIT" -> args.size() != 1 ? usage(verb) : ok(Integer.toString(nextKey("0123456789*#")));
             case "SET VARIABLE" -> {

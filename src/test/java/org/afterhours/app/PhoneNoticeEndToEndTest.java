@@ -122,6 +122,26 @@ class PhoneNoticeEndToEndTest {
                 "SELECT voicemail_status FROM call_record WHERE reference = ?"), "RESPONDED"::equals));
     }
 
+    @Test
+    void a_technician_who_listens_hears_the_reference_the_caller_and_when_the_message_was_left_in_the_lines_zone()
+            throws Exception {
+        // Silent through the reference, the caller's number and the time (each prompt lets its keys time out), then 3.
+        start(TechnicianBehaviour.answers("wwwwwww3"));
+        String reference = leaveMessage();
+
+        FakeAmi.AnsweredLeg leg = legOf(reference);
+        await().atMost(Duration.ofSeconds(20)).until(() -> column(reference,
+                "SELECT voicemail_status FROM call_record WHERE reference = ?"), "ACKNOWLEDGED"::equals);
+        String dialogue = String.join("\n", leg.dialogue());
+        assertTrue(dialogue.contains("> SAY DIGITS \"19135550199\" \"123\"\n"), dialogue);
+        Matcher said = Pattern.compile("> STREAM FILE \"afterhours/message-call-left-at\" \"123\"\n.*\n"
+                + "> SAY DATETIME ([0-9]+) \"123\" \"IMp\" \"America/Chicago\"").matcher(dialogue);
+        assertTrue(said.find(), "the time is said in the line's zone: " + dialogue);
+        long leftAt = Long.parseLong(said.group(1));
+        assertTrue(leftAt >= SUNDAY_NIGHT.getEpochSecond() && leftAt < SUNDAY_NIGHT.getEpochSecond() + 600,
+                "the moment the message was kept, on the server's clock: " + leftAt);
+    }
+
     private static String column(String reference, String sql) throws Exception {
         try (Connection c = TestDatabases.shared().dataSource().getConnection();
              PreparedStatement s = c.prepareStatement(sql)) {

@@ -70,6 +70,15 @@ public final class AgiCommands {
         return command("SAY NUMBER", Long.toString(number), quote(keys(escapeDigits)));
     }
 
+    /**
+     * {@code SAY DATETIME <time> <escape digits> [format] [timezone]} as res_agi reads it: seconds since the epoch,
+     * then Asterisk's date format letters and a zone name, each quoted.
+     */
+    public static AgiCommand sayDateTime(long epochSecond, String escapeDigits, String format, String zone) {
+        return command("SAY DATETIME", Long.toString(epochSecond), quote(keys(escapeDigits)), quote(format),
+                quote(zone));
+    }
+
     public static AgiCommand sayAlpha(String text, String escapeDigits) {
         return command("SAY ALPHA", quote(text), quote(keys(escapeDigits)));
     }

@@ -155,6 +155,11 @@ final class SessionChannel implements AgiChannel {
     }
 
     @Override
+    public Playback sayDateTime(long epochSecond, String escapeDigits, String format, String zone) {
+        return playback(send(AgiCommands.sayDateTime(epochSecond, escapeDigits, format, zone)));
+    }
+
+    @Override
     public Playback sayAlpha(String text, String escapeDigits) {
         return playback(send(AgiCommands.sayAlpha(text, escapeDigits)));
     }
