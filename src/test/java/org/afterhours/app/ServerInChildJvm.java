@@ -46,6 +46,8 @@ final class ServerInChildJvm implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AFTERHOURS_DATA_DIR", dataDir.toString());
         builder.environment().put("AFTERHOURS_AGI_PORT", Integer.toString(agiPort));
+        // Any free port for the console: 8080 may be taken on the machine (a server someone is trying, anything).
+        builder.environment().put("AFTERHOURS_CONSOLE_PORT", "0");
         builder.environment().putAll(env);
         ServerInChildJvm server = new ServerInChildJvm(builder.start(), dataDir, log, agiPort);
         try {
