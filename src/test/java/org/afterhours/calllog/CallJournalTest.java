@@ -25,8 +25,31 @@ class CallJournalTest {
                 CallEventType.CALL_STARTED, Map.of("callerName", callerName));
     }
 
+    /** What the writer would get right now, once everything appended is forced. */
     private static List<CallEvent> pending(CallJournal journal) throws InterruptedException {
+        journal.flush();
         return journal.pending(1000, Duration.ZERO).stream().map(JournalEntry::event).toList();
+    }
+
+    @Test
+    void an_appended_event_reaches_the_writer_without_anyone_flushing_once_the_syncer_forced_it() throws Exception {
+        try (CallJournal journal = CallJournal.open(dir)) {
+            journal.append(event(1, "a"));
+            List<JournalEntry> handedOut = journal.pending(1000, Duration.ofSeconds(30));
+            assertEquals(List.of(event(1, "a")), handedOut.stream().map(JournalEntry::event).toList());
+        }
+    }
+
+    @Test
+    void an_unreadable_checkpoint_means_every_kept_entry_is_pending_again() throws Exception {
+        try (CallJournal journal = CallJournal.open(dir)) {
+            journal.append(event(1, "a"));
+            journal.committed(journal.append(event(2, "b")).position());
+        }
+        java.nio.file.Files.writeString(dir.resolve("checkpoint"), ""); // a machine crash right after the rename
+        try (CallJournal reopened = CallJournal.open(dir)) {
+            assertEquals(List.of(event(1, "a"), event(2, "b")), pending(reopened));
+        }
     }
 
     @Test
@@ -122,6 +145,7 @@ class CallJournalTest {
                     });
                 }
             }
+            journal.flush();
             List<JournalEntry> all = journal.pending(10_000, Duration.ZERO);
             assertEquals(1000, all.size());
             for (int i = 0; i < all.size(); i++) {
