@@ -3,6 +3,7 @@ package org.afterhours.calllog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * most of the server's CPU, in the kernel). A writer takes {@link #pending} entries to MariaDB, only once they are
  * forced, and then marks them {@link #committed}; after a crash, everything after the last mark is pending again
  * (the database write is idempotent, so an entry written just before the crash is not written twice).
+ *
+ * <p>Segments are memory-mapped files of a fixed size: an append is a copy into the page cache, shared with the
+ * kernel, not a system call (on a virtual machine each system call is dear: a call's 30-odd steps were 30-odd
+ * writes). The length of an entry is stored last and a zero length follows every entry, so that reading stops at
+ * the end of what was written, and an entry the process died copying is either invisible or fails its checksum.
  *
  * <p>On disk: segment files {@code segment-<first position>.log} of entries {@code [length][position][crc][event]}
  * and a {@code checkpoint} file with the last committed position. A torn entry at the end of the last segment (the
@@ -61,8 +67,11 @@ public final class CallJournal implements AutoCloseable {
     private Thread syncer;
     private volatile boolean closed;
     private final Deque<JournalEntry> pending = new ArrayDeque<>();
-    private FileChannel segment;
+    /** The segment being written, mapped whole; {@code segmentBytes} is where the next entry goes. */
+    private MappedByteBuffer segment;
     private long segmentBytes;
+    /** How far into {@link #segment} the syncer has forced. */
+    private long syncedBytes;
     private long lastPosition;
     private long committedPosition;
     /** True while more than one segment may exist: only then is there a committed one to delete. */
@@ -104,18 +113,24 @@ public final class CallJournal implements AutoCloseable {
         committedPosition = readCheckpoint(directory.resolve("checkpoint"));
         lastPosition = committedPosition;
         List<Path> segments = segments();
+        long end = 0;
         for (int i = 0; i < segments.size(); i++) {
-            readSegment(segments.get(i), i == segments.size() - 1);
+            end = readSegment(segments.get(i), i == segments.size() - 1);
         }
         if (!pending.isEmpty()) {
             log.info("call journal: {} event(s) not yet in the database will be written now", pending.size());
         }
-        openSegment(segments.isEmpty() ? null : segments.get(segments.size() - 1));
+        if (segments.isEmpty()) {
+            openSegment(directory.resolve(segmentName(lastPosition + 1)), 0, segmentLimit);
+        } else {
+            openSegment(segments.get(segments.size() - 1), end, segmentLimit);
+        }
         syncedPosition = lastPosition;
         lastPositionAtOpen = lastPosition;
     }
 
-    private void readSegment(Path file, boolean last) throws IOException {
+    /** Reads a segment's entries into {@link #pending}; returns where its written part ends. */
+    private long readSegment(Path file, boolean last) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long offset = 0;
             long size = channel.size();
@@ -123,22 +138,22 @@ public final class CallJournal implements AutoCloseable {
             while (offset < size) {
                 header.clear();
                 if (size - offset < HEADER || channel.read(header, offset) < HEADER) {
-                    cutTornTail(channel, file, offset, last);
-                    return;
+                    return endOrCut(channel, file, offset, last, size - offset < Integer.BYTES);
                 }
                 header.flip();
                 int length = header.getInt();
                 long position = header.getLong();
                 int crc = header.getInt();
-                if (length <= 0 || length > MAX_ENTRY || size - offset - HEADER < length) {
-                    cutTornTail(channel, file, offset, last);
-                    return;
+                if (length == 0) {
+                    return offset; // the end of what was written (the rest of the mapped file is zeros)
+                }
+                if (length < 0 || length > MAX_ENTRY || size - offset - HEADER < length) {
+                    return cutTornTail(channel, file, offset, last);
                 }
                 ByteBuffer payload = ByteBuffer.allocate(length);
                 channel.read(payload, offset + HEADER);
                 if (crc(position, payload.array()) != crc) {
-                    cutTornTail(channel, file, offset, last);
-                    return;
+                    return cutTornTail(channel, file, offset, last);
                 }
                 lastPosition = Math.max(lastPosition, position);
                 if (position > committedPosition) {
@@ -146,10 +161,23 @@ public final class CallJournal implements AutoCloseable {
                 }
                 offset += HEADER + length;
             }
+            return offset;
         }
     }
 
-    private void cutTornTail(FileChannel channel, Path file, long offset, boolean last) throws IOException {
+    /** Fewer bytes left than a header: the file's end (when only zeros or nothing remain), or a torn entry. */
+    private long endOrCut(FileChannel channel, Path file, long offset, boolean last, boolean noLengthLeft)
+            throws IOException {
+        ByteBuffer rest = ByteBuffer.allocate((int) (channel.size() - offset));
+        channel.read(rest, offset);
+        boolean zeros = true;
+        for (byte b : rest.array()) {
+            zeros &= b == 0;
+        }
+        return zeros || noLengthLeft && rest.capacity() == 0 ? offset : cutTornTail(channel, file, offset, last);
+    }
+
+    private long cutTornTail(FileChannel channel, Path file, long offset, boolean last) throws IOException {
         if (!last) {
             throw new IOException("damaged entry in the middle of the journal: " + file + " at byte " + offset);
         }
@@ -157,40 +185,49 @@ public final class CallJournal implements AutoCloseable {
                 offset, file.getFileName());
         channel.truncate(offset);
         channel.force(true);
+        return offset;
     }
 
     /**
-     * Writes the event to the journal file and returns: from here a killed process loses nothing. The syncer forces
-     * it to the disk within milliseconds; the database only ever receives it after that.
+     * Writes the event into the journal's mapped file and returns: from here a killed process loses nothing. The
+     * syncer forces it to the disk within milliseconds; the database only ever receives it after that.
      */
     public JournalEntry append(CallEvent event) {
         byte[] payload = JournalCodec.encode(event);
         lock.lock();
         try {
             long position = lastPosition + 1;
-            ByteBuffer record = ByteBuffer.allocate(HEADER + payload.length);
-            record.putInt(payload.length).putLong(position).putInt(crc(position, payload)).put(payload).flip();
-            while (record.hasRemaining()) {
-                segment.write(record);
+            int needed = HEADER + payload.length + Integer.BYTES; // and the zero length that ends the segment
+            if (segmentBytes + needed > segment.capacity()) {
+                rollSegment(position, needed);
             }
+            int at = (int) segmentBytes;
+            segment.put(at + HEADER, payload);
+            segment.putLong(at + Integer.BYTES, position);
+            segment.putInt(at + Integer.BYTES + Long.BYTES, crc(position, payload));
+            segment.putInt(at + HEADER + payload.length, 0);
+            segment.putInt(at, payload.length); // last: until it is there, the entry does not exist
             segmentBytes += HEADER + payload.length;
             lastPosition = position;
             JournalEntry entry = new JournalEntry(position, event);
             pending.add(entry); // in position order; the writer sees it once it is on disk (see pending())
-            if (segmentBytes >= segmentLimit) {
-                segment.force(false); // a segment is complete on disk before the next one starts
-                syncedPosition = position;
-                segment.close();
-                openSegment(null);
-                segmentRolled = true;
-                durable.signalAll();
-            }
             return entry;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the call journal in " + directory, e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** With {@code lock} held: the current segment is full; it is forced whole, and the next one starts. */
+    private void rollSegment(long firstPosition, int needed) {
+        segment.force();
+        syncedPosition = lastPosition;
+        durable.signalAll();
+        try {
+            openSegment(directory.resolve(segmentName(firstPosition)), 0, Math.max(segmentLimit, needed));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a new call journal segment in " + directory, e);
+        }
+        segmentRolled = true;
     }
 
     /** Forces everything written so far to the disk before returning (shutdown, tests). */
@@ -225,26 +262,28 @@ public final class CallJournal implements AutoCloseable {
     /** With {@code syncLock} held: forces the current segment up to what is written now. */
     private void forceWritten() {
         long covered;
-        FileChannel file;
+        MappedByteBuffer file;
+        int from;
+        int to;
         lock.lock();
         try {
             covered = lastPosition;
             file = segment;
+            from = (int) syncedBytes;
+            to = (int) segmentBytes;
         } finally {
             lock.unlock();
         }
         if (covered <= syncedPosition) {
             return;
         }
-        try {
-            file.force(false);
-        } catch (java.nio.channels.ClosedChannelException rolled) {
-            // the segment rolled over meanwhile, and a rolled segment is forced before it is closed
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot flush the call journal in " + directory, e);
-        }
+        // A segment that rolled meanwhile was forced whole before the next began: forcing its range again is harmless.
+        file.force(from, to - from);
         lock.lock();
         try {
+            if (file == segment) {
+                syncedBytes = Math.max(syncedBytes, to);
+            }
             syncedPosition = Math.max(syncedPosition, covered);
             durable.signalAll();
         } finally {
@@ -371,10 +410,28 @@ public final class CallJournal implements AutoCloseable {
         }
     }
 
-    private void openSegment(Path existing) throws IOException {
-        Path file = existing != null ? existing : directory.resolve(String.format("segment-%019d.log", lastPosition + 1));
-        segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        segmentBytes = segment.size();
+    /**
+     * Maps {@code file} (created, or grown with zeros, to {@code size}) for writing from {@code end} on. A zero
+     * length is put at {@code end} so that nothing left beyond it (a cut entry) is ever read as an entry.
+     */
+    private void openSegment(Path file, long end, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long mapped = Math.max(size, channel.size());
+            if (mapped > Integer.MAX_VALUE) {
+                throw new IOException("journal segment too large to map: " + file);
+            }
+            segment = channel.map(FileChannel.MapMode.READ_WRITE, 0, mapped);
+        }
+        segmentBytes = end;
+        syncedBytes = end;
+        if (end + Integer.BYTES <= segment.capacity()) {
+            segment.putInt((int) end, 0);
+        }
+    }
+
+    private static String segmentName(long firstPosition) {
+        return String.format("segment-%019d.log", firstPosition);
     }
 
     private List<Path> segments() throws IOException {
@@ -415,13 +472,6 @@ public final class CallJournal implements AutoCloseable {
         } catch (UncheckedIOException e) {
             log.warn("closing the call journal: {}", e.getMessage());
         }
-        lock.lock();
-        try {
-            segment.close();
-        } catch (IOException e) {
-            log.warn("closing the call journal: {}", e.getMessage());
-        } finally {
-            lock.unlock();
-        }
+        // The mapping itself goes with the buffer; what was written is already forced by flush().
     }
 }

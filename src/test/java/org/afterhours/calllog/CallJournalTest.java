@@ -25,6 +25,16 @@ class CallJournalTest {
                 CallEventType.CALL_STARTED, Map.of("callerName", callerName));
     }
 
+    /** Where the written entries of a segment end: segments are mapped files of a fixed size, zeros after that. */
+    private static long writtenEnd(Path segment) throws java.io.IOException {
+        byte[] bytes = Files.readAllBytes(segment);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == 0) {
+            end--;
+        }
+        return end;
+    }
+
     /** What the writer would get right now, once everything appended is forced. */
     private static List<CallEvent> pending(CallJournal journal) throws InterruptedException {
         journal.flush();
@@ -90,7 +100,7 @@ class CallJournalTest {
             segment = files.filter(f -> f.getFileName().toString().startsWith("segment-")).findFirst().orElseThrow();
         }
         try (FileChannel file = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            file.truncate(file.size() - 3); // the process died while writing the second entry
+            file.truncate(writtenEnd(segment) - 3); // the machine died while the second entry was reaching the disk
         }
         try (CallJournal reopened = CallJournal.open(dir)) {
             assertEquals(List.of(event(1, "kept")), pending(reopened));
@@ -102,6 +112,30 @@ class CallJournalTest {
     }
 
     @Test
+    void what_is_left_of_a_cut_entry_is_never_read_once_its_segment_is_full_and_another_begins() throws Exception {
+        String big = "x".repeat(3000);
+        try (CallJournal journal = CallJournal.open(dir, 64 * 1024)) {
+            journal.append(event(1, "kept"));
+            journal.append(event(2, big + "torn"));
+        }
+        Path first = segments().get(0);
+        byte[] bytes = Files.readAllBytes(first);
+        bytes[(int) writtenEnd(first) - 2] ^= 0x55; // the second entry fails its checksum but its bytes stay
+        Files.write(first, bytes);
+        try (CallJournal reopened = CallJournal.open(dir, 64 * 1024)) {
+            for (int i = 2; i <= 40; i++) { // a shorter entry first, then enough to fill two segments
+                reopened.append(event(i, i == 2 ? "short" : big));
+            }
+        }
+        assertTrue(segments().size() >= 2);
+        try (CallJournal again = CallJournal.open(dir, 64 * 1024)) {
+            List<CallEvent> pending = pending(again);
+            assertEquals(40, pending.size(), "every entry, and nothing read from the cut one's leftover bytes");
+            assertEquals(event(2, "short"), pending.get(1));
+        }
+    }
+
+    @Test
     void a_corrupted_byte_is_detected_by_its_checksum() throws Exception {
         try (CallJournal journal = CallJournal.open(dir)) {
             journal.append(event(1, "kept"));
@@ -109,7 +143,7 @@ class CallJournalTest {
         }
         Path segment = segments().get(0);
         byte[] bytes = Files.readAllBytes(segment);
-        bytes[bytes.length - 2] ^= 0x55;
+        bytes[(int) writtenEnd(segment) - 2] ^= 0x55;
         Files.write(segment, bytes);
         try (CallJournal reopened = CallJournal.open(dir)) {
             assertEquals(List.of(event(1, "kept")), pending(reopened));
