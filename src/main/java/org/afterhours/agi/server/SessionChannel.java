@@ -46,7 +46,7 @@ final class SessionChannel implements AgiChannel {
         try {
             throwIfGone();
             mailbox.expectReply();
-            connection.writeAndFlush(command.line() + "\n");
+            write(command.line() + "\n");
             ReplyMailbox.Received received = mailbox.awaitReply();
             AgiReply reply = received.reply();
             log.trace("[{}] {} -> {} result={}", sessionId, command.verb(), reply.code(), reply.result());
@@ -56,6 +56,14 @@ final class SessionChannel implements AgiChannel {
             throw new AgiHangupException(AgiHangupException.Cause.SERVER_SHUTDOWN, "interrupted while waiting");
         } finally {
             commandInFlight.set(false);
+        }
+    }
+
+    private void write(String line) {
+        if (connection instanceof DirectWriteChannel direct) {
+            direct.writeLine(line);
+        } else {
+            connection.writeAndFlush(line);
         }
     }
 
