@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,9 +30,6 @@ public final class AgiSessionRepository {
     private static final String COLUMNS = "id, asterisk_uniqueid, script, channel, caller_id_number, caller_id_name,"
             + " dnid, remote_address, started_at, ended_at, outcome, outcome_detail";
 
-    // "id = id" changes nothing: a replayed start keeps the row as it is (even if already ended).
-    private static final String INSERT = "INSERT INTO agi_session (" + COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
     private static final String END = "UPDATE agi_session SET ended_at = ?, outcome = ?, outcome_detail = ? WHERE id = ?";
     private static final String FIND = "SELECT " + COLUMNS + " FROM agi_session WHERE id = ?";
     private static final String RECENT = "SELECT " + COLUMNS + " FROM agi_session ORDER BY started_at DESC, id DESC LIMIT ?";
@@ -42,40 +40,76 @@ public final class AgiSessionRepository {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    /** How a session ended, for {@link #record}. */
+    public record SessionEnd(String id, Instant endedAt, String outcome, String detail) {
+        public SessionEnd {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(endedAt, "endedAt");
+        }
+    }
+
     /** Inserts the session unless a row with its id exists already. */
     public void recordStart(AgiSessionRecord r) {
-        Transactions.inTransaction(dataSource, "record start of AGI session " + r.id(), c -> {
-            try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                s.setString(1, r.id());
-                s.setString(2, SqlValues.fit(r.asteriskUniqueId(), UNIQUEID));
-                s.setString(3, SqlValues.fit(r.script(), LONG_TEXT));
-                s.setString(4, SqlValues.fit(r.channel(), LONG_TEXT));
-                s.setString(5, SqlValues.fit(r.callerIdNumber(), CALLER));
-                s.setString(6, SqlValues.fit(r.callerIdName(), CALLER));
-                s.setString(7, SqlValues.fit(r.dnid(), CALLER));
-                s.setString(8, SqlValues.fit(r.remoteAddress(), ADDRESS));
-                SqlValues.setUtc(s, 9, r.startedAt());
-                SqlValues.setUtc(s, 10, r.endedAt());
-                s.setString(11, SqlValues.fit(r.outcome(), OUTCOME));
-                s.setString(12, SqlValues.fit(r.outcomeDetail(), LONG_TEXT));
-                return s.executeUpdate();
-            }
-        });
+        record(List.of(r), List.of());
     }
 
     /** Sets how the session ended; replaying it with the same values changes nothing. */
     public void recordEnd(String id, Instant endedAt, String outcome, String detail) {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(endedAt, "endedAt");
-        Transactions.inTransaction(dataSource, "record end of AGI session " + id, c -> {
-            try (PreparedStatement s = c.prepareStatement(END)) {
-                SqlValues.setUtc(s, 1, endedAt);
-                s.setString(2, SqlValues.fit(outcome, OUTCOME));
-                s.setString(3, SqlValues.fit(detail, LONG_TEXT));
-                s.setString(4, id);
-                return s.executeUpdate();
+        record(List.of(), List.of(new SessionEnd(id, endedAt, outcome, detail)));
+    }
+
+    /**
+     * Starts and ends in one transaction of two statements, the starts first: a session's end is never journaled
+     * before its start, and an end whose start is in the same batch must find the row.
+     */
+    public void record(List<AgiSessionRecord> starts, List<SessionEnd> ends) {
+        if (starts.isEmpty() && ends.isEmpty()) {
+            return;
+        }
+        Transactions.inTransaction(dataSource, "record " + starts.size() + " start(s) and " + ends.size()
+                + " end(s) of AGI sessions", c -> {
+            if (!starts.isEmpty()) {
+                insertStarts(c, starts);
             }
+            if (!ends.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement(END)) {
+                    for (SessionEnd end : ends) {
+                        SqlValues.setUtc(s, 1, end.endedAt());
+                        s.setString(2, SqlValues.fit(end.outcome(), OUTCOME));
+                        s.setString(3, SqlValues.fit(end.detail(), LONG_TEXT));
+                        s.setString(4, end.id());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            return null;
         });
+    }
+
+    /** One multi-row insert; "id = id" changes nothing: a replayed start keeps the row as it is (even if ended). */
+    private static void insertStarts(Connection c, List<AgiSessionRecord> starts) throws SQLException {
+        String row = "(" + "?, ".repeat(11) + "?)";
+        String sql = "INSERT INTO agi_session (" + COLUMNS + ") VALUES " + String.join(", ",
+                Collections.nCopies(starts.size(), row)) + " ON DUPLICATE KEY UPDATE id = id";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 0;
+            for (AgiSessionRecord r : starts) {
+                s.setString(++i, r.id());
+                s.setString(++i, SqlValues.fit(r.asteriskUniqueId(), UNIQUEID));
+                s.setString(++i, SqlValues.fit(r.script(), LONG_TEXT));
+                s.setString(++i, SqlValues.fit(r.channel(), LONG_TEXT));
+                s.setString(++i, SqlValues.fit(r.callerIdNumber(), CALLER));
+                s.setString(++i, SqlValues.fit(r.callerIdName(), CALLER));
+                s.setString(++i, SqlValues.fit(r.dnid(), CALLER));
+                s.setString(++i, SqlValues.fit(r.remoteAddress(), ADDRESS));
+                SqlValues.setUtc(s, ++i, r.startedAt());
+                SqlValues.setUtc(s, ++i, r.endedAt());
+                s.setString(++i, SqlValues.fit(r.outcome(), OUTCOME));
+                s.setString(++i, SqlValues.fit(r.outcomeDetail(), LONG_TEXT));
+            }
+            s.executeUpdate();
+        }
     }
 
     public Optional<AgiSessionRecord> find(String id) {

@@ -5,9 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.afterhours.calllog.AfterCallEvent;
 import org.afterhours.calllog.AfterCallEventType;
@@ -32,6 +37,8 @@ public final class JdbcCallLogStore implements CallLogStore, LeftOpenCalls {
     private static final Logger log = LoggerFactory.getLogger(JdbcCallLogStore.class);
     private static final int CALLER = 80;
     private static final int TEXT = 255;
+    /** Rows per INSERT: a full batch of 500 in a few statements, each well below the server's packet limit. */
+    private static final int ROWS_PER_INSERT = 100;
 
     private final DataSource dataSource;
     private final Optional<Obligations> obligations;
@@ -54,16 +61,14 @@ public final class JdbcCallLogStore implements CallLogStore, LeftOpenCalls {
 
     @Override
     public void write(List<CallEvent> events) {
+        // A handful of statements per batch, not a few per event: the database's work per call is mostly round trips.
         boolean owed = Transactions.inTransaction(dataSource, "write " + events.size() + " call event(s)", c -> {
+            List<CallEvent> fresh = insertNew(c, events);
+            CallRecordProjection.apply(c, fresh);
+            flagReferenceConflicts(c, fresh.stream().filter(e -> e.type() == CallEventType.CALL_STARTED).toList());
             boolean any = false;
-            for (CallEvent event : events) {
-                if (insertEvent(c, event)) {
-                    CallRecordProjection.apply(c, event);
-                    if (event.type() == CallEventType.CALL_STARTED) {
-                        flagReferenceConflict(c, event);
-                    }
-                    any |= scheduleOwed(c, event);
-                }
+            for (CallEvent event : fresh) {
+                any |= scheduleOwed(c, event);
             }
             return any;
         });
@@ -78,7 +83,9 @@ public final class JdbcCallLogStore implements CallLogStore, LeftOpenCalls {
             return false;
         }
         List<DueWork> due = obligations.get().dueFor(event);
-        JdbcDueWorkQueue.insert(c, due);
+        if (!due.isEmpty()) {
+            JdbcDueWorkQueue.insert(c, due);
+        }
         Optional<FollowUp> followUp = obligations.get().followUpFor(event);
         if (followUp.isPresent() && JdbcFollowUpBook.insert(c, followUp.get(),
                 obligations.get().remindersOf(followUp.get()))) {
@@ -89,32 +96,50 @@ public final class JdbcCallLogStore implements CallLogStore, LeftOpenCalls {
     }
 
     /**
-     * Another call already holds this reference number: both records are kept (each under its own call id) and
-     * flagged, and the log says so loudly: a person must tell the two callers apart.
+     * Another call already holds a started call's reference number: both records are kept (each under its own call
+     * id) and flagged, and the log says so loudly: a person must tell the two callers apart. Checked once for all the
+     * calls a batch started, after their records are in; "already" means before the batch or earlier in it.
      */
-    private static void flagReferenceConflict(Connection c, CallEvent started) throws SQLException {
-        List<String> others = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT call_id FROM call_record WHERE reference = ? AND call_id <> ?")) {
-            s.setString(1, started.reference().digits());
-            s.setString(2, started.callId());
+    private static void flagReferenceConflicts(Connection c, List<CallEvent> started) throws SQLException {
+        if (started.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> holders = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT reference, call_id FROM call_record WHERE reference IN ("
+                + placeholders(started.size()) + ")")) {
+            for (int i = 0; i < started.size(); i++) {
+                s.setString(i + 1, started.get(i).reference().digits());
+            }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    others.add(r.getString(1));
+                    holders.computeIfAbsent(r.getString(1), reference -> new ArrayList<>()).add(r.getString(2));
                 }
             }
         }
-        if (others.isEmpty()) {
+        Set<String> startedLater = new HashSet<>(started.stream().map(CallEvent::callId).toList());
+        Set<String> conflicts = new LinkedHashSet<>();
+        for (CallEvent call : started) {
+            startedLater.remove(call.callId());
+            List<String> others = holders.getOrDefault(call.reference().digits(), List.of()).stream()
+                    .filter(id -> !id.equals(call.callId()) && !startedLater.contains(id)).toList();
+            if (!others.isEmpty()) {
+                conflicts.add(call.reference().digits());
+                log.error("REFERENCE CONFLICT: call {} was read reference {}, which call(s) {} already hold; both are "
+                        + "kept and flagged (reference_conflict) and must be told apart by caller and time",
+                        call.callId(), call.reference().digits(), others);
+            }
+        }
+        if (conflicts.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE call_record SET reference_conflict = TRUE WHERE reference = ?")) {
-            s.setString(1, started.reference().digits());
+        try (PreparedStatement s = c.prepareStatement("UPDATE call_record SET reference_conflict = TRUE"
+                + " WHERE reference IN (" + placeholders(conflicts.size()) + ")")) {
+            int index = 1;
+            for (String reference : conflicts) {
+                s.setString(index++, reference);
+            }
             s.executeUpdate();
         }
-        log.error("REFERENCE CONFLICT: call {} was read reference {}, which call(s) {} already hold; both are kept "
-                + "and flagged (reference_conflict) and must be told apart by caller and time", started.callId(),
-                started.reference().digits(), others);
     }
 
     @Override
@@ -140,29 +165,63 @@ public final class JdbcCallLogStore implements CallLogStore, LeftOpenCalls {
         });
     }
 
-    /** @return false when the event was there already */
-    private static boolean insertEvent(Connection c, CallEvent event) throws SQLException {
-        // The attributes become a JSON object built by MariaDB itself from bound parameters: no quoting of ours.
-        StringBuilder json = new StringBuilder("JSON_OBJECT(");
-        for (int i = 0; i < event.attributes().size(); i++) {
-            json.append(i == 0 ? "?, ?" : ", ?, ?");
-        }
-        json.append(')');
-        String sql = "INSERT IGNORE INTO call_event (call_id, reference, sequence, occurred_at, type, attributes)"
-                + " VALUES (?, ?, ?, ?, ?, " + json + ")";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, event.callId());
-            s.setString(2, event.reference().digits());
-            s.setInt(3, event.sequence());
-            SqlValues.setUtc(s, 4, event.at());
-            s.setString(5, event.type().name());
-            int index = 6;
-            for (Map.Entry<String, String> attribute : event.attributes().entrySet()) {
-                s.setString(index++, attribute.getKey());
-                s.setString(index++, attribute.getValue());
+    /**
+     * Inserts the events not yet in {@code call_event}, a chunk of rows per statement, and returns them in batch
+     * order; an event there already (a replay) is left out of the result, and so is its effect on the record. The
+     * rows {@code INSERT IGNORE ... RETURNING} hands back are exactly those this statement inserted, so no read
+     * beforehand and no lock are needed to tell new from replayed.
+     */
+    private static List<CallEvent> insertNew(Connection c, List<CallEvent> events) throws SQLException {
+        List<CallEvent> fresh = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+            List<CallEvent> chunk = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+            Set<String> inserted = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement(insertSql(chunk))) {
+                int index = 1;
+                for (CallEvent event : chunk) {
+                    s.setString(index++, event.callId());
+                    s.setString(index++, event.reference().digits());
+                    s.setInt(index++, event.sequence());
+                    SqlValues.setUtc(s, index++, event.at());
+                    s.setString(index++, event.type().name());
+                    for (Map.Entry<String, String> attribute : event.attributes().entrySet()) {
+                        s.setString(index++, attribute.getKey());
+                        s.setString(index++, attribute.getValue());
+                    }
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        inserted.add(key(r.getString(1), r.getInt(2)));
+                    }
+                }
             }
-            return s.executeUpdate() == 1;
+            for (CallEvent event : chunk) {
+                // remove: the same event twice in one batch counts once, as the second row was ignored
+                if (inserted.remove(key(event.callId(), event.sequence()))) {
+                    fresh.add(event);
+                }
+            }
         }
+        return fresh;
+    }
+
+    private static String insertSql(List<CallEvent> chunk) {
+        // The attributes become a JSON object built by MariaDB itself from bound parameters: no quoting of ours.
+        StringBuilder sql = new StringBuilder(
+                "INSERT IGNORE INTO call_event (call_id, reference, sequence, occurred_at, type, attributes) VALUES ");
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, JSON_OBJECT(")
+                    .append(placeholders(2 * chunk.get(i).attributes().size())).append("))");
+        }
+        return sql.append(" RETURNING call_id, sequence").toString();
+    }
+
+    private static String key(String callId, int sequence) {
+        return callId + '#' + sequence;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     static String caller(String text) {

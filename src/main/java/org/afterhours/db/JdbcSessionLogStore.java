@@ -1,5 +1,6 @@
 package org.afterhours.db;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.afterhours.calllog.CallEvent;
 import org.afterhours.calllog.CallLogStore;
@@ -17,16 +18,20 @@ public final class JdbcSessionLogStore implements CallLogStore {
 
     @Override
     public void write(List<CallEvent> events) {
+        // The whole batch in one transaction of two statements, not a transaction per row.
+        List<AgiSessionRecord> starts = new ArrayList<>();
+        List<AgiSessionRepository.SessionEnd> ends = new ArrayList<>();
         for (CallEvent e : events) {
             switch (e.type()) {
-                case SESSION_STARTED -> repository.recordStart(new AgiSessionRecord(e.callId(), e.attribute("uniqueId"),
+                case SESSION_STARTED -> starts.add(new AgiSessionRecord(e.callId(), e.attribute("uniqueId"),
                         e.attribute("script"), e.attribute("channel"), e.attribute("callerNumber"),
                         e.attribute("callerName"), e.attribute("dialled"), e.attribute("remote"), e.at(), null, null,
                         null));
-                case SESSION_ENDED -> repository.recordEnd(e.callId(), e.at(), e.attribute("outcome"),
-                        e.attribute("detail"));
+                case SESSION_ENDED -> ends.add(new AgiSessionRepository.SessionEnd(e.callId(), e.at(),
+                        e.attribute("outcome"), e.attribute("detail")));
                 default -> throw new IllegalArgumentException("not a session row: " + e.type());
             }
         }
+        repository.record(starts, ends);
     }
 }
