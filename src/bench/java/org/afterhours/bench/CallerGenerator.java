@@ -1,20 +1,9 @@
 package org.afterhours.bench;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.StringDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,14 +68,13 @@ final class CallerGenerator implements AutoCloseable {
     private final int port;
     private final CallPlan plan;
     private final Duration hold;
-    private final EventLoopGroup loops;
-    private final Bootstrap bootstrap;
+    private final AgiClientLoops client;
     private final Recorder roundTrips = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder beforeHold = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder firstCommand = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder holdPolls = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder callTimes = new Recorder(HIGHEST_NANOS, 3);
-    private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
+    private final LongAdder[] outcomes = AgiClientLoops.adders(Outcome.values().length);
     private final LongAdder commandsOfCompleted = new LongAdder();
     private final LongAdder bridged = new LongAdder();
     private final Map<String, LongAdder> exceptions = new ConcurrentHashMap<>();
@@ -113,22 +101,7 @@ final class CallerGenerator implements AutoCloseable {
         this.port = port;
         this.plan = plan;
         this.hold = hold;
-        for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = new LongAdder();
-        }
-        this.loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        this.bootstrap = new Bootstrap()
-                .group(loops)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(8192),
-                                new StringDecoder(StandardCharsets.UTF_8), new Call(CALL_IDS.incrementAndGet()));
-                    }
-                });
+        this.client = new AgiClientLoops(threads, 30_000, () -> new Call(CALL_IDS.incrementAndGet()));
     }
 
     /**
@@ -204,7 +177,7 @@ final class CallerGenerator implements AutoCloseable {
         holdPolls.reset();
         callTimes.reset();
         maxHolding.set(holding.get());
-        outcomesAtWindowStart = counts();
+        outcomesAtWindowStart = AgiClientLoops.sums(outcomes);
         commandsAtWindowStart = commandsOfCompleted.sum();
         bridgedAtWindowStart = bridged.sum();
         placedAtWindowStart = placed.get();
@@ -213,11 +186,7 @@ final class CallerGenerator implements AutoCloseable {
 
     Window endWindow() {
         long nanos = System.nanoTime() - windowStart;
-        long[] now = counts();
-        long[] delta = new long[now.length];
-        for (int i = 0; i < now.length; i++) {
-            delta[i] = now[i] - outcomesAtWindowStart[i];
-        }
+        long[] delta = AgiClientLoops.minus(AgiClientLoops.sums(outcomes), outcomesAtWindowStart);
         Map<String, Long> errors = new TreeMap<>();
         exceptions.forEach((k, v) -> errors.put(k, v.sum()));
         Map<String, Long> status = new TreeMap<>();
@@ -239,21 +208,13 @@ final class CallerGenerator implements AutoCloseable {
         for (Call call : open.keySet()) {
             call.abandon();
         }
-        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    private long[] counts() {
-        long[] c = new long[outcomes.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = outcomes[i].sum();
-        }
-        return c;
+        client.close();
     }
 
     private void placeCall() {
         live.incrementAndGet();
         placed.incrementAndGet();
-        bootstrap.connect(HOST, port).addListener((ChannelFuture connected) -> {
+        client.bootstrap().connect(HOST, port).addListener((ChannelFuture connected) -> {
             if (!connected.isSuccess()) {
                 exceptions.computeIfAbsent("connect: " + connected.cause().getClass().getSimpleName(),
                         k -> new LongAdder()).increment();
@@ -264,7 +225,7 @@ final class CallerGenerator implements AutoCloseable {
     }
 
     private static void record(Recorder recorder, long nanos) {
-        recorder.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
+        AgiClientLoops.record(recorder, nanos, HIGHEST_NANOS);
     }
 
     /**
