@@ -98,6 +98,7 @@ final class ShippedBench {
 
     void run(List<String> scenarios, PrintStream table) throws Exception {
         Files.createDirectories(out.resolve("logs"));
+        Files.deleteIfExists(out.resolve("shipped-runs.tsv"));
         if (jfr) {
             Files.createDirectories(out.resolve("jfr"));
         }
