@@ -27,6 +27,8 @@ import java.util.Set;
  *           [--generator-threads N] [--jfr] [--server-jvm-options "-Dx=y ..."] [--warmup SECONDS] [--held-warmup-calls N]
  *           [--out DIR]
  * </pre>
+ * Scenarios d, e and f (issue 15: the product as shipped) are {@link ShippedBench}'s; they run after a, b and c when
+ * both are asked for, and take their own options (BENCHMARKS.md).
  */
 public final class BenchMain {
     private static final double MB = 1e6;
@@ -37,6 +39,8 @@ public final class BenchMain {
     private final boolean quick;
     private final int runs;
     private final List<Scenario> scenarios;
+    private final List<String> shippedScenarios = new ArrayList<>();
+    private final Map<String, String> options;
     private final List<ServerKind> servers;
     private final int generatorThreads;
     private final boolean jfr;
@@ -47,15 +51,20 @@ public final class BenchMain {
     private Map<String, Long> lastSocketErrors = Map.of();
 
     private BenchMain(Map<String, String> options) {
+        this.options = options;
         quick = options.containsKey("quick");
         runs = Integer.parseInt(options.getOrDefault("runs", quick ? "1" : "3"));
         scenarios = new ArrayList<>();
         for (String id : options.getOrDefault("scenarios", "a,b,c").split(",")) {
+            if (Set.of("d", "e", "f").contains(id.trim())) {
+                shippedScenarios.add(id.trim());
+                continue;
+            }
             Scenario scenario = switch (id.trim()) {
                 case "a" -> Scenario.throughput(quick);
                 case "b" -> Scenario.held(quick);
                 case "c" -> Scenario.latency(quick);
-                default -> throw new IllegalArgumentException("no scenario '" + id + "' (a, b or c)");
+                default -> throw new IllegalArgumentException("no scenario '" + id + "' (a, b, c, d, e or f)");
             };
             if (options.containsKey("warmup")) {
                 scenario = scenario.withWarmup(Duration.ofSeconds(Long.parseLong(options.get("warmup"))));
@@ -80,7 +89,7 @@ public final class BenchMain {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
             String name = args[i].substring(2);
-            boolean flag = name.equals("quick") || name.equals("jfr");
+            boolean flag = name.equals("quick") || name.equals("jfr") || name.equals("keep-data");
             options.put(name, flag ? "" : args[++i]);
         }
         new BenchMain(options).run();
@@ -88,6 +97,18 @@ public final class BenchMain {
     }
 
     private void run() throws Exception {
+        // The shipped scenarios' settings are checked before anything runs, so that a typo fails at once.
+        ShippedBench shipped = shippedScenarios.isEmpty() ? null : new ShippedBench(options, out);
+        if (!scenarios.isEmpty()) {
+            runTransport();
+        }
+        if (shipped != null) {
+            shipped.run(shippedScenarios, System.out);
+        }
+    }
+
+    /** Scenarios a, b and c: the FastAGI transport alone, side by side with asterisk-java and the ceiling. */
+    private void runTransport() throws Exception {
         Files.createDirectories(out.resolve("logs"));
         Files.deleteIfExists(out.resolve("runs.tsv"));
         if (jfr) {

@@ -1,22 +1,11 @@
 package org.afterhours.bench;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.StringDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,13 +39,12 @@ final class LoadGenerator implements AutoCloseable {
 
     private final int port;
     private final LoadProfile profile;
-    private final EventLoopGroup loops;
-    private final Bootstrap bootstrap;
+    private final AgiClientLoops client;
     private final ReplayingResponder asterisk = new ReplayingResponder(CallScript.CALLER_KEYS);
     private final Recorder roundTrips = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder beforeHold = new Recorder(HIGHEST_NANOS, 3);
     private final Recorder firstCommand = new Recorder(HIGHEST_NANOS, 3);
-    private final LongAdder[] outcomes = new LongAdder[CallOutcome.values().length];
+    private final LongAdder[] outcomes = AgiClientLoops.adders(CallOutcome.values().length);
     private final Map<String, LongAdder> exceptions = new ConcurrentHashMap<>();
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger holding = new AtomicInteger();
@@ -72,22 +60,7 @@ final class LoadGenerator implements AutoCloseable {
     LoadGenerator(int port, LoadProfile profile, int threads) {
         this.port = port;
         this.profile = profile;
-        for (int i = 0; i < outcomes.length; i++) {
-            outcomes[i] = new LongAdder();
-        }
-        this.loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        this.bootstrap = new Bootstrap()
-                .group(loops)
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 15_000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(8192),
-                                new StringDecoder(StandardCharsets.UTF_8), new Call(callIds.incrementAndGet()));
-                    }
-                });
+        this.client = new AgiClientLoops(threads, 15_000, () -> new Call(callIds.incrementAndGet()));
     }
 
     /** Places the first {@code concurrency} calls evenly over the ramp-up, on a thread of its own. */
@@ -138,17 +111,13 @@ final class LoadGenerator implements AutoCloseable {
         beforeHold.reset();
         firstCommand.reset();
         maxHolding.set(holding.get());
-        outcomesAtWindowStart = counts();
+        outcomesAtWindowStart = AgiClientLoops.sums(outcomes);
         windowStart = System.nanoTime();
     }
 
     Window endWindow() {
         long nanos = System.nanoTime() - windowStart;
-        long[] now = counts();
-        long[] delta = new long[now.length];
-        for (int i = 0; i < now.length; i++) {
-            delta[i] = now[i] - outcomesAtWindowStart[i];
-        }
+        long[] delta = AgiClientLoops.minus(AgiClientLoops.sums(outcomes), outcomesAtWindowStart);
         Map<String, Long> errors = new TreeMap<>();
         exceptions.forEach((k, v) -> errors.put(k, v.sum()));
         return new Window(nanos, delta, roundTrips.getIntervalHistogram(), beforeHold.getIntervalHistogram(),
@@ -172,15 +141,7 @@ final class LoadGenerator implements AutoCloseable {
     @Override
     public void close() {
         placing = false;
-        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    private long[] counts() {
-        long[] c = new long[outcomes.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = outcomes[i].sum();
-        }
-        return c;
+        client.close();
     }
 
     private void placeCall() {
@@ -188,7 +149,7 @@ final class LoadGenerator implements AutoCloseable {
             return;
         }
         live.incrementAndGet();
-        bootstrap.connect(HOST, port).addListener((ChannelFuture connected) -> {
+        client.bootstrap().connect(HOST, port).addListener((ChannelFuture connected) -> {
             if (!connected.isSuccess()) {
                 exceptions.computeIfAbsent("connect: " + connected.cause().getClass().getSimpleName(),
                         k -> new LongAdder()).increment();
@@ -210,7 +171,7 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private static void record(Recorder recorder, long nanos) {
-        recorder.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
+        AgiClientLoops.record(recorder, nanos, HIGHEST_NANOS);
     }
 
     /** One call: Asterisk's side of one FastAGI connection. */

@@ -9,6 +9,8 @@ import org.HdrHistogram.Histogram;
 /** The named figures of one server in one run of one scenario, and the arithmetic the table needs. */
 final class Metrics {
     private final Map<String, Double> values = new LinkedHashMap<>();
+    /** What the figures do not say: the failed calls by kind, for the shipped scenarios. */
+    String note = "none";
 
     Metrics put(String name, double value) {
         values.put(name, value);

@@ -51,11 +51,12 @@ public final class ServerMain {
                 server = agi;
                 calls = agi::activeCalls;
             }
-            case ASTERISK_JAVA_DEFAULT, ASTERISK_JAVA_10K -> {
-                ListeningAgiServer aj = new ListeningAgiServer();
+            case ASTERISK_JAVA_DEFAULT, ASTERISK_JAVA_10K, ASTERISK_JAVA_HELD -> {
+                ListeningAgiServer aj = new ListeningAgiServer(kind == ServerKind.ASTERISK_JAVA_HELD
+                        ? new AsteriskJavaHeldScript() : new AsteriskJavaBenchScript());
                 aj.setAddress(InetAddress.getLoopbackAddress());
                 aj.setPort(agiPort);
-                if (kind == ServerKind.ASTERISK_JAVA_10K) {
+                if (kind != ServerKind.ASTERISK_JAVA_DEFAULT) {
                     aj.setMaximumPoolSize(10_000);
                 }
                 Thread accept = new Thread(() -> {
@@ -178,12 +179,12 @@ public final class ServerMain {
         return -1;
     }
 
-    /** asterisk-java's server with {@link CallScript}, telling us when its socket is bound (it has no getter). */
+    /** asterisk-java's server with one script, telling us when its socket is bound (it has no getter). */
     private static final class ListeningAgiServer extends DefaultAgiServer {
         final CountDownLatch listening = new CountDownLatch(1);
 
-        ListeningAgiServer() {
-            super(new AsteriskJavaBenchScript());
+        ListeningAgiServer(org.asteriskjava.fastagi.AgiScript script) {
+            super(script);
         }
 
         @Override
