@@ -89,7 +89,7 @@ final class CallerPrompts {
         } else if (playback.key().isPresent()) {
             record.record(CallEventType.PROMPT_PLAYED, "prompt", prompt, "key", playback.key().get().toString());
         } else {
-            record.record(CallEventType.PROMPT_PLAYED, "prompt", prompt);
+            record.recordPrompt(prompt);
         }
         return playback.key();
     }

@@ -1,10 +1,14 @@
 package org.afterhours.calllog;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One call's pen: numbers its events 1, 2, 3... and puts each into the journal at once, so that whatever happens
@@ -17,6 +21,10 @@ public final class CallRecorder {
     private final CallJournal journal;
     private final Clock clock;
     private final AtomicInteger sequence = new AtomicInteger();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Prompts played through without a key since the last event: written as one event before the next. */
+    private final List<String> promptsPlayed = new ArrayList<>();
+    private Instant firstPromptAt;
 
     public CallRecorder(ReferenceNumber reference, CallJournal journal, Clock clock) {
         this.reference = reference;
@@ -41,8 +49,46 @@ public final class CallRecorder {
         return callId;
     }
 
+    /**
+     * A prompt the caller heard to its end. Prompts heard one after another are one step (the help desk's number,
+     * address and hours are a dozen of them), written as one {@link CallEventType#PROMPT_PLAYED} event listing them
+     * in order, when the call's next event is recorded: a storm of calls wrote a row per fragment before.
+     */
+    public void recordPrompt(String prompt) {
+        lock.lock();
+        try {
+            if (promptsPlayed.isEmpty()) {
+                firstPromptAt = clock.instant();
+            }
+            promptsPlayed.add(prompt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @param attributes name, value, name, value... */
     public void record(CallEventType type, String... attributes) {
+        lock.lock();
+        try {
+            writePromptsPlayed();
+            append(type, attributes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void writePromptsPlayed() {
+        if (promptsPlayed.isEmpty()) {
+            return;
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("prompt", String.join(", ", promptsPlayed));
+        journal.append(new CallEvent(callId, reference, sequence.incrementAndGet(), firstPromptAt,
+                CallEventType.PROMPT_PLAYED, map));
+        promptsPlayed.clear();
+    }
+
+    private void append(CallEventType type, String... attributes) {
         if (attributes.length % 2 != 0) {
             throw new IllegalArgumentException("attributes come in name, value pairs");
         }

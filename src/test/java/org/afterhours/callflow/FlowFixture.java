@@ -151,6 +151,7 @@ final class FlowFixture implements AutoCloseable {
     /** Every event the journal holds, in order (none is written to a database in these tests). */
     List<CallEvent> events() throws InterruptedException {
         List<CallEvent> events = new ArrayList<>();
+        journal.flush(); // the syncer forces every few ms; a test reads at once
         for (JournalEntry entry : journal.pending(100_000, Duration.ZERO)) {
             events.add(entry.event());
         }

@@ -143,6 +143,7 @@ class CallLogStoreTest {
             call.record(CallEventType.VOICEMAIL_KEPT, "path", "/var/spool/asterisk/afterhours/x-1", "format", "wav",
                     "durationMillis", "12500", "urgent", "true");
             call.record(CallEventType.CALL_ENDED, "step", "GOODBYE", "outcome", "URGENT_VOICEMAIL");
+            journal.flush(); // the syncer forces every few ms; a test reads at once
             new JdbcCallLogStore(database).write(journal.pending(100, Duration.ZERO).stream()
                     .map(org.afterhours.calllog.JournalEntry::event).toList());
         }
@@ -184,6 +185,7 @@ class CallLogStoreTest {
             call.record(CallEventType.VOICEMAIL_HANDED_TO_DIALPLAN, "status", "VOICEMAIL", "mailbox", "200@support",
                     "path", "voicemail box 200@support", "urgent", "true");
             call.record(CallEventType.CALL_ENDED, "step", "VOICEMAIL", "outcome", "URGENT_VOICEMAIL");
+            journal.flush(); // the syncer forces every few ms; a test reads at once
             new JdbcCallLogStore(database).write(journal.pending(100, Duration.ZERO).stream()
                     .map(org.afterhours.calllog.JournalEntry::event).toList());
         }
@@ -216,6 +218,7 @@ class CallLogStoreTest {
                     "afterMillis", "41000");
             call.record(CallEventType.ESCALATION_ENDED, "outcome", "ACCEPTED", "reason", "accepted by bob");
             call.record(CallEventType.CONVERSATION_ENDED, "talkMillis", "754000");
+            journal.flush(); // the syncer forces every few ms; a test reads at once
             new JdbcCallLogStore(database).write(journal.pending(100, Duration.ZERO).stream()
                     .map(org.afterhours.calllog.JournalEntry::event).toList());
         }
