@@ -28,10 +28,12 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
                                FlowSettings flow, OnCallSettings oncall, AmiSettings ami,
                                EscalationSettings escalation, HoldSettings hold, PromptSettings prompts,
                                ConsoleSettings console, String screenContext, String nodeUrl,
-                               AfterCallConfig afterCall) {
+                               AfterCallConfig afterCall, int warmUpCalls) {
     static final String NODE_URL = "agi.node-url";
+    /** Information calls played through the call flow before the FastAGI port opens ({@link WarmUp}). */
+    static final String WARM_UP_CALLS = "agi.warm-up-calls";
 
-    static final Set<String> KEYS = keys(Set.of("agi.bind", "agi.port", NODE_URL, "agi.allowed-clients", "agi.max-line-length",
+    static final Set<String> KEYS = keys(Set.of("agi.bind", "agi.port", NODE_URL, WARM_UP_CALLS, "agi.allowed-clients", "agi.max-line-length",
             "agi.max-environment-lines", "agi.max-environment-bytes", "agi.max-concurrent-calls",
             "agi.shutdown-grace-seconds", "agi.status-variable", "data.dir", "db.url", "db.user",
             "db.embedded.port", "node.id", "flow.menu-tries", "flow.key-timeout-seconds",
@@ -76,7 +78,8 @@ public record AfterhoursConfig(AgiServerSettings agi, DatabaseSettings database,
         FlowSettings flow = flow(source);
         return new AfterhoursConfig(agi, database, dataDir, integer(source, "node.id", 0, 0, 9), flow,
                 OnCallSettings.from(source), ami(source), escalation(source), hold(source), prompts(source),
-                console(source, flow), screenContext(source), nodeUrl(source, agi), AfterCallConfig.from(source));
+                console(source, flow), screenContext(source), nodeUrl(source, agi), AfterCallConfig.from(source),
+                integer(source, WARM_UP_CALLS, 200, 0, 100_000));
     }
 
     private static Set<String> keys(Set<String> core, Set<String> afterCall) {

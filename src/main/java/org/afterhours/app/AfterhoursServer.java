@@ -79,6 +79,7 @@ public final class AfterhoursServer implements AutoCloseable {
                 .register(AfterHoursScript.PATH, callerSide.script())
                 .register(ScreeningScript.PATH, escalation.screening())
                 .register(MessageCallScript.PATH, afterCall.messageScript());
+        WarmUp.run(config.warmUpCalls(), config, rules, escalation.connector(), optionalPrompts, clock);
         AgiServer agi = new AgiServer(config.agi(), router, sessionLog, clock).start();
         if (nodeUrl.get().isEmpty()) {
             nodeUrl.set(AfterhoursConfig.nodeUrl(config.agi().bindAddress(), agi.port()));

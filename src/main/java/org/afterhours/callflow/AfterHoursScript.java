@@ -69,7 +69,7 @@ public final class AfterHoursScript implements AgiScript {
         for (java.time.Instant t = now; t.isBefore(now.plus(java.time.Duration.ofDays(14)));
              t = t.plus(java.time.Duration.ofMinutes(30))) {
             if (book.isOpen(line.id(), t) == wantOpen) {
-                log.info("simulated call: clock moved to {} ({})", t, simulate.get());
+                log.debug("simulated call: clock moved to {} ({})", t, simulate.get());
                 return Clock.offset(clock, java.time.Duration.between(now, t));
             }
         }
