@@ -46,6 +46,10 @@ final class ShippedBench {
     private final boolean quick;
     private final boolean jfr;
     private final boolean keepData;
+    /** Added to the launcher's JVM options (e.g. native memory tracking), "" for the options as shipped. */
+    private final String extraJvmOptions;
+    /** Instead of the launcher's JVM options (e.g. another collector), "" for the launcher's own. */
+    private final String jvmOptions;
     private final int generatorThreads;
     private final List<CallPlan> kneePaths;
     private final List<Integer> rates;
@@ -60,6 +64,8 @@ final class ShippedBench {
     private final int heldCalls;
     private final Duration heldOver;
     private final Duration hold;
+    /** false: (f) runs our two rounds back to back, for trying JVM options; the table then has no ratios. */
+    private final boolean heldAgainstAsteriskJava;
     private final Path out;
     private final Path checkout = Path.of("").toAbsolutePath();
     private final Path work;
@@ -73,6 +79,8 @@ final class ShippedBench {
         quick = options.containsKey("quick");
         jfr = options.containsKey("jfr");
         keepData = options.containsKey("keep-data");
+        extraJvmOptions = options.getOrDefault("extra-jvm-options", "").trim();
+        jvmOptions = options.getOrDefault("jvm-options", "").trim();
         generatorThreads = Integer.parseInt(options.getOrDefault("generator-threads", "2"));
         kneePaths = Arrays.stream(options.getOrDefault("paths", "emergency,message,information").split(","))
                 .map(CallPlan::path).toList();
@@ -89,6 +97,11 @@ final class ShippedBench {
         heldPath = CallPlan.path(options.getOrDefault("held-path", "information"));
         heldCalls = Integer.parseInt(options.getOrDefault("held-calls", quick ? "500" : "10000"));
         heldOver = Duration.ofSeconds(Long.parseLong(options.getOrDefault("held-over", quick ? "2" : "8")));
+        heldAgainstAsteriskJava = switch (options.getOrDefault("held-against", "asterisk-java")) {
+            case "asterisk-java" -> true;
+            case "none" -> false;
+            default -> throw new IllegalArgumentException("--held-against takes asterisk-java or none");
+        };
         hold = Duration.ofSeconds(Long.parseLong(options.getOrDefault("hold-seconds", quick ? "5" : "20")));
         if (rates.isEmpty() || kneeStep.isZero() || stormCalls < 1 || heldCalls < 1) {
             throw new IllegalArgumentException("--rates, --step-seconds, --storm-calls and --held-calls must be "
@@ -103,7 +116,7 @@ final class ShippedBench {
             Files.createDirectories(out.resolve("jfr"));
         }
         Instant started = Instant.now();
-        String launcherOptions = ShippedServer.launcherJvmOptions(checkout);
+        String launcherOptions = jvmOptions.isEmpty() ? ShippedServer.launcherJvmOptions(checkout) : jvmOptions;
         table.println("## afterhours as shipped: the real after-hours call on `./afterhours serve`"
                 + (quick ? " (quick mode: smaller and shorter)" : ""));
         table.println();
@@ -111,7 +124,9 @@ final class ShippedBench {
                 + Runtime.getRuntime().availableProcessors() + " cores, kernel " + read("/proc/sys/kernel/osrelease")
                 + ", JDK " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         table.println("- server: `./afterhours serve` with the launcher's JVM options (`" + launcherOptions + "`"
-                + (jfr ? " + a JFR recording, through AFTERHOURS_JAVA_OPTS" : "") + "), config/afterhours.properties"
+                + (jfr ? " + a JFR recording, through AFTERHOURS_JAVA_OPTS" : "")
+                + (extraJvmOptions.isEmpty() ? "" : " + `" + extraJvmOptions + "`, through AFTERHOURS_JAVA_OPTS")
+                + "), config/afterhours.properties"
                 + ", embedded MariaDB and journal in a fresh data folder per start; set through the environment: "
                 + "the AGI, console and AMI ports, the AMI secret, AFTERHOURS_FLOW_ALLOW_SIMULATED_TIME=true "
                 + "(calls are placed as `afterhours?simulate=after-hours`)");
@@ -377,6 +392,16 @@ final class ShippedBench {
             serve.awaitServingAndAmi();
             ours.add(heldRound(serve.server.agiPort(), heldPath, serve.server::javaPid, serve.server::mariadbPid));
             log("f", "afterhours round 1", ours.getLast());
+            if (!heldAgainstAsteriskJava) {
+                Thread.sleep(Duration.ofSeconds(quick ? 5 : 40)); // where asterisk-java's round would be
+                ours.add(heldRound(serve.server.agiPort(), heldPath, serve.server::javaPid,
+                        serve.server::mariadbPid));
+                log("f", "afterhours round 2", ours.getLast());
+                serve.note();
+                table.println("### (f) Held callers, our two rounds only (--held-against none): see the raw figures"
+                        + " above");
+                return;
+            }
             List<String> ajOptions = List.of(launcherOptions.split("\\s+"));
             try (ServerProcess aj = ServerProcess.launch(ServerKind.ASTERISK_JAVA_HELD, ajOptions,
                     out.resolve("logs").resolve("f-asterisk-java.log"))) {
@@ -521,14 +546,19 @@ final class ShippedBench {
             env.put("AFTERHOURS_AMI_PORT", Integer.toString(ami.port()));
             env.put("AFTERHOURS_AMI_SECRET", secret);
             env.put("AFTERHOURS_FLOW_ALLOW_SIMULATED_TIME", "true");
-            String javaOptions = null;
+            String javaOptions = bench.jvmOptions.isEmpty() ? null : bench.jvmOptions;
             if (bench.jfr) {
                 Path recording = bench.out.resolve("jfr").resolve(name + ".jfr").toAbsolutePath();
                 if (recording.toString().contains(" ")) {
                     throw new IllegalArgumentException("the launcher splits AFTERHOURS_JAVA_OPTS on spaces: "
                             + recording + " has one");
                 }
-                javaOptions = ShippedServer.launcherJvmOptions(bench.checkout) + " " + jfrOption(recording);
+                javaOptions = (javaOptions == null ? ShippedServer.launcherJvmOptions(bench.checkout) : javaOptions)
+                        + " " + jfrOption(recording);
+            }
+            if (!bench.extraJvmOptions.isEmpty()) {
+                javaOptions = (javaOptions == null ? ShippedServer.launcherJvmOptions(bench.checkout) : javaOptions)
+                        + " " + bench.extraJvmOptions;
             }
             ShippedServer server;
             try {

@@ -52,7 +52,8 @@ public final class AgiEnvironmentParser {
         if (!NAME.matcher(name).matches()) {
             throw new AgiProtocolException("not an agi_ variable: " + AgiReplyReader.printable(name));
         }
-        environment.put(name, line.substring(split + 2));
+        String shared = SharedEnvironmentStrings.PROCESS.name(name);
+        environment.put(shared, SharedEnvironmentStrings.PROCESS.value(shared, line.substring(split + 2)));
         return false;
     }
 

@@ -38,7 +38,8 @@ final class AgiConnectionHandler extends SimpleChannelInboundHandler<String> {
     private final CallAdmission admission;
     private final ThreadFactory callThreads;
     private final Clock clock;
-    private final AgiEnvironmentParser environment;
+    /** Null once the call starts: the request keeps its own copy for the call's life, this one would double it. */
+    private AgiEnvironmentParser environment;
     private final AgiReplyReader replies = new AgiReplyReader();
     private final ReplyMailbox mailbox = new ReplyMailbox();
     private Phase phase = Phase.ENVIRONMENT;
@@ -74,7 +75,9 @@ final class AgiConnectionHandler extends SimpleChannelInboundHandler<String> {
             switch (phase) {
                 case ENVIRONMENT -> {
                     if (environment.read(line)) {
-                        startCall(ctx, environment.request());
+                        AgiRequest request = environment.request();
+                        environment = null;
+                        startCall(ctx, request);
                     }
                 }
                 case CALL -> readReply(ctx, line);
