@@ -1,5 +1,6 @@
 package org.afterhours.callflow;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.afterhours.agi.AgiChannel;
 import org.afterhours.agi.Playback;
@@ -15,6 +16,8 @@ final class CallerPrompts {
     private final AgiChannel channel;
     private final CallRecorder record;
     private final OptionalPrompts optional;
+    /** The rung phone's leg these prompts play on, null when they play to the caller. */
+    private final String legId;
 
     /** Plays only the prompts the product ships (a line's or a person's own prompts are taken as absent). */
     CallerPrompts(AgiChannel channel, CallRecorder record) {
@@ -22,9 +25,22 @@ final class CallerPrompts {
     }
 
     CallerPrompts(AgiChannel channel, CallRecorder record, OptionalPrompts optional) {
+        this(channel, record, optional, null);
+    }
+
+    private CallerPrompts(AgiChannel channel, CallRecorder record, OptionalPrompts optional, String legId) {
         this.channel = channel;
         this.record = record;
         this.optional = optional;
+        this.legId = legId;
+    }
+
+    /**
+     * Plays to a phone rung for the call (a technician screening it, a manager alerted), not to the caller: what it
+     * hears is recorded under its leg, never as heard by the caller.
+     */
+    static CallerPrompts onLeg(AgiChannel channel, CallRecorder record, OptionalPrompts optional, String legId) {
+        return new CallerPrompts(channel, record, optional, legId);
     }
 
     /** Plays {@code prompt}; a key in {@code interruptKeys} stops it and is returned. */
@@ -85,12 +101,26 @@ final class CallerPrompts {
 
     private Optional<Character> recorded(String prompt, Playback playback) {
         if (playback.failed()) {
-            record.record(CallEventType.PROMPT_FAILED, "prompt", prompt);
+            record.record(CallEventType.PROMPT_FAILED, onThisLeg("prompt", prompt));
         } else if (playback.key().isPresent()) {
-            record.record(CallEventType.PROMPT_PLAYED, "prompt", prompt, "key", playback.key().get().toString());
-        } else {
+            record.record(CallEventType.PROMPT_PLAYED, onThisLeg("prompt", prompt, "key",
+                    playback.key().get().toString()));
+        } else if (legId == null) {
             record.recordPrompt(prompt);
+        } else {
+            record.recordPromptOnLeg(legId, prompt);
         }
         return playback.key();
+    }
+
+    /** The attributes, and the leg's id when these prompts play on a rung phone. */
+    private String[] onThisLeg(String... attributes) {
+        if (legId == null) {
+            return attributes;
+        }
+        String[] withLeg = Arrays.copyOf(attributes, attributes.length + 2);
+        withLeg[attributes.length] = "leg";
+        withLeg[attributes.length + 1] = legId;
+        return withLeg;
     }
 }

@@ -67,7 +67,7 @@ public final class ScreeningScript implements AgiScript {
      * taken, so an accepted technician is never cut off.
      */
     private void screenTechnician(EmergencyDesk.Leg leg, AgiChannel channel) {
-        CallerPrompts prompts = new CallerPrompts(channel, leg.record(), optionalPrompts);
+        CallerPrompts prompts = CallerPrompts.onLeg(channel, leg.record(), optionalPrompts, leg.legId());
         Instant deadline = clock.instant().plus(screeningTimeout);
         try {
             channel.setAutoHangup(screeningTimeout);
@@ -134,7 +134,7 @@ public final class ScreeningScript implements AgiScript {
     }
 
     private void alertManager(EmergencyDesk.Leg leg, AgiChannel channel) {
-        CallerPrompts prompts = new CallerPrompts(channel, leg.record(), optionalPrompts);
+        CallerPrompts prompts = CallerPrompts.onLeg(channel, leg.record(), optionalPrompts, leg.legId());
         if (leg.acceptedBy() == null) {
             prompts.play(Prompts.ALERT_EMERGENCY_REFERENCE);
             channel.sayDigits(leg.reference(), "");

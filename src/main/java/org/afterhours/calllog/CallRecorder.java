@@ -16,15 +16,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * escalation and the screening sessions of the people rung all write into it.
  */
 public final class CallRecorder {
+    /** The listener key of the caller's own prompts (a leg id is never empty). */
+    private static final String CALLER = "";
+
     private final String callId = UUID.randomUUID().toString();
     private final ReferenceNumber reference;
     private final CallJournal journal;
     private final Clock clock;
     private final AtomicInteger sequence = new AtomicInteger();
     private final ReentrantLock lock = new ReentrantLock();
-    /** Prompts played through without a key since the last event: written as one event before the next. */
-    private final List<String> promptsPlayed = new ArrayList<>();
-    private Instant firstPromptAt;
+    /**
+     * Per listener (the caller, or a rung phone's leg), the prompts played through without a key since the last
+     * event: written as one event per listener before the next. Kept apart because the caller and the phones rung
+     * for them hear prompts at the same time: one list made the caller "hear" a technician's screening prompts.
+     */
+    private final Map<String, PromptsHeard> promptsPlayed = new LinkedHashMap<>();
 
     public CallRecorder(ReferenceNumber reference, CallJournal journal, Clock clock) {
         this.reference = reference;
@@ -55,12 +61,24 @@ public final class CallRecorder {
      * in order, when the call's next event is recorded: a storm of calls wrote a row per fragment before.
      */
     public void recordPrompt(String prompt) {
+        recordPrompt(CALLER, prompt);
+    }
+
+    /**
+     * As {@link #recordPrompt(String)}, heard on a rung phone's leg: its event names the leg, and it is never listed
+     * with the caller's prompts.
+     */
+    public void recordPromptOnLeg(String legId, String prompt) {
+        if (legId == null || legId.isEmpty()) {
+            throw new IllegalArgumentException("a leg has an id");
+        }
+        recordPrompt(legId, prompt);
+    }
+
+    private void recordPrompt(String listener, String prompt) {
         lock.lock();
         try {
-            if (promptsPlayed.isEmpty()) {
-                firstPromptAt = clock.instant();
-            }
-            promptsPlayed.add(prompt);
+            promptsPlayed.computeIfAbsent(listener, l -> new PromptsHeard(clock.instant())).prompts.add(prompt);
         } finally {
             lock.unlock();
         }
@@ -78,13 +96,15 @@ public final class CallRecorder {
     }
 
     private void writePromptsPlayed() {
-        if (promptsPlayed.isEmpty()) {
-            return;
+        for (Map.Entry<String, PromptsHeard> heard : promptsPlayed.entrySet()) {
+            Map<String, String> map = new LinkedHashMap<>();
+            map.put("prompt", String.join(", ", heard.getValue().prompts));
+            if (!heard.getKey().equals(CALLER)) {
+                map.put("leg", heard.getKey());
+            }
+            journal.append(new CallEvent(callId, reference, sequence.incrementAndGet(), heard.getValue().firstAt,
+                    CallEventType.PROMPT_PLAYED, map));
         }
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("prompt", String.join(", ", promptsPlayed));
-        journal.append(new CallEvent(callId, reference, sequence.incrementAndGet(), firstPromptAt,
-                CallEventType.PROMPT_PLAYED, map));
         promptsPlayed.clear();
     }
 
@@ -102,5 +122,12 @@ public final class CallRecorder {
             map.put(CallEventType.RUN, journal.run());
         }
         journal.append(new CallEvent(callId, reference, sequence.incrementAndGet(), clock.instant(), type, map));
+    }
+
+    /** Prompts one listener heard back to back, and when the first began. */
+    private record PromptsHeard(Instant firstAt, List<String> prompts) {
+        PromptsHeard(Instant firstAt) {
+            this(firstAt, new ArrayList<>());
+        }
     }
 }

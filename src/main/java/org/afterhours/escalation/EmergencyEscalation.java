@@ -199,6 +199,9 @@ public final class EmergencyEscalation {
                     desk.release(step.person().id(), reference);
                     throw new InterruptedException("cancelled");
                 }
+                if (outcome == AttemptOutcome.DECLINED) {
+                    return false; // they said no: not woken again for this call, on this phone or another
+                }
             }
         }
         return false;
@@ -242,7 +245,9 @@ public final class EmergencyEscalation {
                 case HUNG_UP -> AttemptOutcome.HUNG_UP;
                 case NO_KEY -> AttemptOutcome.VOICEMAIL_OR_NO_KEY;
             };
-            if (outcome != AttemptOutcome.ACCEPTED) {
+            // A decline is left to end by itself: the screening still tells the person it heard them ("you declined
+            // the call", or "already taken") and the dialplan hangs up after it. Hanging up here cut that off.
+            if (outcome != AttemptOutcome.ACCEPTED && outcome != AttemptOutcome.DECLINED) {
                 leg.hangup();
                 if (state() == State.CANCELLED) {
                     outcome = AttemptOutcome.CANCELLED;

@@ -80,6 +80,12 @@ final class FlowFixture implements AutoCloseable {
      */
     FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx, FlowSettings flow,
                 OptionalPrompts optionalPrompts) throws InterruptedException {
+        this(journalDirectory, now, routing, pbx, flow, optionalPrompts, 1);
+    }
+
+    /** As above, with the on-call technician's step of the policy tried {@code primaryAttempts} times. */
+    FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing, FakePbx pbx, FlowSettings flow,
+                OptionalPrompts optionalPrompts, int primaryAttempts) throws InterruptedException {
         journal = CallJournal.open(journalDirectory);
         AtomicLong blocks = new AtomicLong();
         BlockReferenceNumbers references = new BlockReferenceNumbers(blocks::getAndIncrement,
@@ -95,7 +101,7 @@ final class FlowFixture implements AutoCloseable {
                 recordingAlerts.add(reference + " " + line.id() + " " + path + " " + reason);
             }
         };
-        RuleBook rules = ruleBook(routing);
+        RuleBook rules = ruleBook(routing, primaryAttempts);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
         EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
         TechnicianConnector technicians = pbx == null ? (line, record, caller) -> TechnicianSearch.ended(technicianResult)
@@ -172,7 +178,7 @@ final class FlowFixture implements AutoCloseable {
         journal.close();
     }
 
-    private static RuleBook ruleBook(DaytimeRouting routing) {
+    private static RuleBook ruleBook(DaytimeRouting routing, int primaryAttempts) {
         Person alice = person("alice", "technician");
         Person bob = person("bob", "technician");
         Person hanna = person("hanna", "Hosted Administrator");
@@ -180,7 +186,7 @@ final class FlowFixture implements AutoCloseable {
         Rotation technicians = new Rotation("techs", "Technicians", CHICAGO, LocalDate.of(2026, 11, 2),
                 LocalTime.of(8, 0), 7, List.of("alice", "bob"), 1);
         EscalationPolicy policy = new EscalationPolicy("default", "Procedure", List.of(
-                new EscalationStep(new StepTarget.OnCall(Position.PRIMARY), Duration.ofSeconds(30), 1),
+                new EscalationStep(new StepTarget.OnCall(Position.PRIMARY), Duration.ofSeconds(30), primaryAttempts),
                 new EscalationStep(new StepTarget.OnCall(Position.SECONDARY), Duration.ofSeconds(30), 1),
                 new EscalationStep(new StepTarget.Role("Hosted Administrator"), Duration.ofSeconds(30), 1),
                 new EscalationStep(new StepTarget.Role("Support Manager"), Duration.ofSeconds(30), 1)), 0);

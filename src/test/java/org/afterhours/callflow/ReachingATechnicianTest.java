@@ -12,6 +12,7 @@ import static org.afterhours.calllog.CallEventType.MANAGER_JOINED;
 import static org.afterhours.calllog.CallEventType.TECHNICIAN_ACCEPTED;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -214,6 +215,44 @@ class ReachingATechnicianTest {
         assertEquals(List.of("alice: DECLINED", "bob: BUSY", "hanna: ACCEPTED"), attempts());
         assertEquals(List.of("2", "", "1"), line.events().stream().filter(e -> e.type() == ATTEMPT_ENDED)
                 .map(e -> e.attribute("key")).toList(), "the key each one pressed, for call_attempt.key_pressed");
+    }
+
+    @Test
+    void a_technician_who_declines_hears_it_confirmed_and_is_not_rung_again_for_that_call(@TempDir Path journal)
+            throws Exception {
+        line.close();
+        line = new FlowFixture(journal, FlowFixture.NIGHT, DaytimeRouting.TRANSFER, pbx, FlowSettings.defaults(),
+                OptionalPrompts.NONE, 2); // alice's step would ring her twice
+        pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("2"));
+        pbx.phone("PJSIP/bob", FakePbx.Phone.answersAndPresses("1"));
+
+        line.call("1", 0);
+
+        assertEquals(List.of("alice: DECLINED", "bob: ACCEPTED"), attempts());
+        assertEquals(1, pbx.dialled.stream().filter("PJSIP/alice"::equals).count(), "alice rung once: " + pbx.dialled);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.screenings.containsKey("PJSIP/alice"));
+        assertTrue(pbx.screenings.get("PJSIP/alice").contains("STREAM FILE \"afterhours/screen-declined\" \"\""),
+                "" + pbx.screenings.get("PJSIP/alice"));
+        assertFalse(pbx.hungUp.contains("PJSIP/alice"),
+                "the server does not hang up a declined leg under its confirmation; the dialplan does after it");
+    }
+
+    @Test
+    void prompts_heard_on_a_screened_phone_are_never_listed_as_heard_by_the_caller() throws Exception {
+        pbx.phone("PJSIP/alice", FakePbx.Phone.answersAndPresses("1"));
+
+        line.call("1", 0);
+
+        List<CallEvent> prompts = line.events().stream().filter(e -> e.type() == CallEventType.PROMPT_PLAYED)
+                .toList();
+        String leg = line.events().stream().filter(e -> e.type() == ATTEMPT_STARTED).findFirst().orElseThrow()
+                .attribute("leg");
+        assertTrue(prompts.stream().filter(e -> leg.equals(e.attribute("leg")))
+                .anyMatch(e -> e.attribute("prompt").contains("afterhours/screen-emergency")),
+                "alice's screening prompts are recorded under her leg: " + prompts);
+        assertTrue(prompts.stream().filter(e -> e.attribute("leg").isEmpty())
+                .noneMatch(e -> e.attribute("prompt").contains("afterhours/screen-")),
+                "the caller's prompts hold none of a phone's: " + prompts);
     }
 
     @Test
