@@ -10,7 +10,7 @@ import org.afterhours.calllog.CallRecorder;
 /**
  * Plays prompts to one caller and writes each to the call's record. A prompt Asterisk cannot play (the file is
  * missing: {@code result=-1} on a live channel) is recorded as such and the call goes on: the caller hears the next
- * prompt instead of being dropped.
+ * prompt instead of being dropped. A prompt cut short by a hang-up is the hang-up, not a failed prompt.
  */
 final class CallerPrompts {
     private final AgiChannel channel;
@@ -101,6 +101,10 @@ final class CallerPrompts {
 
     private Optional<Character> recorded(String prompt, Playback playback) {
         if (playback.failed()) {
+            // res_agi answers result=-1 both for a missing file and for a prompt cut by a hang-up; only in the
+            // second case does a HANGUP line come before the next reply. Asking now tells them apart: a hang-up
+            // ends the call here, as the next command would have, and is not logged as a missing prompt.
+            channel.noop();
             record.record(CallEventType.PROMPT_FAILED, onThisLeg("prompt", prompt));
         } else if (playback.key().isPresent()) {
             record.record(CallEventType.PROMPT_PLAYED, onThisLeg("prompt", prompt, "key",

@@ -212,6 +212,7 @@ class AfterHoursCallTest {
         line.call(new ResAgiResponder("w1", 0).withSounds(name -> !name.equals("afterhours/triage-menu")));
 
         assertEquals(Map.of("prompt", "afterhours/triage-menu"), last(PROMPT_FAILED).attributes());
+        assertEquals(1, line.types().stream().filter(PROMPT_FAILED::equals).count());
         assertEquals("EMERGENCY", last(TRIAGED).attribute("triage"));
         assertEquals("CONNECTED", last(CALL_ENDED).attribute("outcome"));
     }
@@ -331,6 +332,7 @@ class AfterHoursCallTest {
                 events.stream().map(CallEvent::sequence).toList(), "numbered 1..n without a gap");
         assertEquals(CALL_STARTED, events.get(0).type());
         assertEquals(CALL_ENDED, events.get(events.size() - 1).type());
+        assertFalse(line.types().contains(PROMPT_FAILED), "a prompt cut by the hang-up is not a missing file");
         if (command > call.commands().size()) {
             return; // the call was over before this command
         }
