@@ -119,13 +119,18 @@ class TwoNodesTest {
 
     /** An emergency caller on {@code node}: presses 1, then does what {@code asterisk} is set up to do. */
     private Call emergency(Node node, ResAgiResponder asterisk) throws IOException {
-        SimulatedCall call = SimulatedCall.to("afterhours?line=main").from("+13125550142", "Pat Caller")
-                .dialling("+19132016503");
-        AsteriskSimulator.Result result = new AsteriskSimulator("127.0.0.1", node.agiPort(), Duration.ofSeconds(30))
-                .play(call, asterisk, line -> { });
+        AsteriskSimulator.Result result = play(node, asterisk);
         Matcher m = REFERENCE.matcher(String.join("\n", result.commands()));
         assertTrue(m.find(), String.join("\n", result.commands()));
         return new Call(m.group(1), result);
+    }
+
+    /** A caller on {@code node} who does what {@code asterisk} is set up to do. */
+    private AsteriskSimulator.Result play(Node node, ResAgiResponder asterisk) throws IOException {
+        SimulatedCall call = SimulatedCall.to("afterhours?line=main").from("+13125550142", "Pat Caller")
+                .dialling("+19132016503");
+        return new AsteriskSimulator("127.0.0.1", node.agiPort(), Duration.ofSeconds(30)).play(call, asterisk,
+                line -> { });
     }
 
     private record Call(String reference, AsteriskSimulator.Result result) {
@@ -183,14 +188,17 @@ class TwoNodesTest {
         for (Node node : List.of(a, b)) {
             int before = ami.actions("Originate").size();
             BooleanSupplier aliceRings = () -> ami.actions("Originate").size() > before;
-            Call call = emergency(node, new ResAgiResponder("1", 0).hangingUpWhen(aliceRings));
+            play(node, new ResAgiResponder("1", 0).hangingUpWhen(aliceRings));
 
-            Map<String, String> row = recorded(call.reference());
+            // The caller hung up as alice's phone began to ring, before the reference was read to them.
+            FakeAmi.Action aliceRung = ami.actions("Originate").get(before);
+            String reference = aliceRung.variables().get("AFTERHOURS_REF");
+            Map<String, String> row = recorded(reference);
             assertEquals("CALLER_HUNG_UP", row.get("outcome"), node.name() + ": " + row);
             assertEquals("CANCELLED", row.get("escalation_outcome"), node.name());
-            String leg = ami.actions("Originate").get(before).header("ChannelId");
+            String leg = aliceRung.header("ChannelId");
             await().atMost(Duration.ofSeconds(10)).until(() -> ami.hangupRequests().contains(leg));
-            assertEquals(List.of("alice CANCELLED"), CallRecords.attempts(call.reference()), node.name());
+            assertEquals(List.of("alice CANCELLED"), CallRecords.attempts(reference), node.name());
         }
     }
 
