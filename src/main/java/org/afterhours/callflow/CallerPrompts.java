@@ -6,6 +6,8 @@ import org.afterhours.agi.AgiChannel;
 import org.afterhours.agi.Playback;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.CallRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Plays prompts to one caller and writes each to the call's record. A prompt Asterisk cannot play (the file is
@@ -13,6 +15,8 @@ import org.afterhours.calllog.CallRecorder;
  * prompt instead of being dropped. A prompt cut short by a hang-up is the hang-up, not a failed prompt.
  */
 final class CallerPrompts {
+    private static final Logger log = LoggerFactory.getLogger(CallerPrompts.class);
+
     private final AgiChannel channel;
     private final CallRecorder record;
     private final OptionalPrompts optional;
@@ -105,6 +109,9 @@ final class CallerPrompts {
             // second case does a HANGUP line come before the next reply. Asking now tells them apart: a hang-up
             // ends the call here, as the next command would have, and is not logged as a missing prompt.
             channel.noop();
+            // The administrator's to fix (a sound file not installed on this Asterisk): said where they look first.
+            log.warn("[{}] Asterisk could not play {} on a live channel: is the file installed in its sounds?",
+                    record.reference(), prompt);
             record.record(CallEventType.PROMPT_FAILED, onThisLeg("prompt", prompt));
         } else if (playback.key().isPresent()) {
             record.record(CallEventType.PROMPT_PLAYED, onThisLeg("prompt", prompt, "key",
