@@ -546,19 +546,24 @@ final class ShippedBench {
             env.put("AFTERHOURS_AMI_PORT", Integer.toString(ami.port()));
             env.put("AFTERHOURS_AMI_SECRET", secret);
             env.put("AFTERHOURS_FLOW_ALLOW_SIMULATED_TIME", "true");
-            String javaOptions = bench.jvmOptions.isEmpty() ? null : bench.jvmOptions;
+            // Null: the launcher's own options, as shipped. Otherwise AFTERHOURS_JAVA_OPTS, which replaces them.
+            List<String> added = new ArrayList<>();
             if (bench.jfr) {
                 Path recording = bench.out.resolve("jfr").resolve(name + ".jfr").toAbsolutePath();
                 if (recording.toString().contains(" ")) {
                     throw new IllegalArgumentException("the launcher splits AFTERHOURS_JAVA_OPTS on spaces: "
                             + recording + " has one");
                 }
-                javaOptions = (javaOptions == null ? ShippedServer.launcherJvmOptions(bench.checkout) : javaOptions)
-                        + " " + jfrOption(recording);
+                added.add(jfrOption(recording));
             }
             if (!bench.extraJvmOptions.isEmpty()) {
-                javaOptions = (javaOptions == null ? ShippedServer.launcherJvmOptions(bench.checkout) : javaOptions)
-                        + " " + bench.extraJvmOptions;
+                added.add(bench.extraJvmOptions);
+            }
+            String javaOptions = null;
+            if (!bench.jvmOptions.isEmpty() || !added.isEmpty()) {
+                added.addFirst(bench.jvmOptions.isEmpty() ? ShippedServer.launcherJvmOptions(bench.checkout)
+                        : bench.jvmOptions);
+                javaOptions = String.join(" ", added);
             }
             ShippedServer server;
             try {
