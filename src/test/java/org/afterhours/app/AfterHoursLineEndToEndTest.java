@@ -23,12 +23,14 @@ import org.afterhours.TestClocks;
 import org.afterhours.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole product over TCP as a newcomer runs it: the server with the sample configuration and on-call setup,
  * {@code ./afterhours simulate} playing the caller, and the call's rows in MariaDB afterwards.
  */
+@Tag("clock")
 class AfterHoursLineEndToEndTest {
     /**
      * Every call of this test is placed on Tuesday 2026-11-17 at 21:30 Chicago time: after hours, a week in which

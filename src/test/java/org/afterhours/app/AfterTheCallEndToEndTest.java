@@ -30,12 +30,14 @@ import org.afterhours.oncall.Person;
 import org.afterhours.oncall.Position;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * After the call, end to end: the server with the sample setup and an SMTP server, a caller leaving a message
  * through {@code simulate}, the emails to the on-call technician and the help desk, the one-click acknowledgement.
  */
+@Tag("clock")
 class AfterTheCallEndToEndTest {
     /** Sunday 6 December 2026, 2:00 AM in Chicago: after hours for the sample's main line. */
     private static final Instant SUNDAY_NIGHT = Instant.parse("2026-12-06T08:00:00Z");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * A node started while its external database is down serves calls from the on-call setup it kept on disk and from
  * its journal, and writes every call once the database answers again.
  */
+@Tag("clock")
 @Tag("faults")
 class DatabaseDownAtStartTest {
     private static final int CALLS = 30;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * The embedded mariadbd killed with SIGKILL while calls come in: the server starts it again by itself, and the call
  * log holds every call exactly once, events 1..n, nothing open.
  */
+@Tag("clock")
 @Tag("faults")
 class EmbeddedDatabaseDiesTest {
     private static final int CALLS_BEFORE = 100;

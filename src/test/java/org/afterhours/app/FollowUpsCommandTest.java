@@ -22,10 +22,12 @@ import org.afterhours.followup.AfterCallSettings;
 import org.afterhours.followup.FollowUps;
 import org.afterhours.followup.Obligations;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** {@code ./afterhours followups [--overdue]} and {@code --done}, until the console lands. */
+@Tag("clock")
 class FollowUpsCommandTest {
     private static final Instant OWED = Instant.parse("1999-05-03T07:00:00Z");
     private final Database database = TestDatabases.shared();

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * between the nodes; a third of the way in, member 1 is killed with {@code kill -9}. Not part of the default suite:
  * it needs Debian's galera-4 and runs as root (the members run as "mysql").
  */
+@Tag("clock")
 @Tag("galera")
 @EnabledIfSystemProperty(named = "afterhours.galera", matches = "true")
 class GaleraClusterTest {

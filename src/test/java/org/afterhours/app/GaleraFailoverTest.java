@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * exactly once with its events 1..n, reference numbers stay unique, and a setup change made through node A after
  * the kill is what node B then runs on. The figures go to target/galera-failover/figures.txt (RELIABILITY.md).
  */
+@Tag("clock")
 @Tag("galera")
 class GaleraFailoverTest {
     /** Tuesday 2026-11-17, 21:30 in Chicago: the sample line is closed, so every call takes the after-hours path. */

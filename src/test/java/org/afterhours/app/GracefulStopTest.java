@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** SIGTERM stops the server in order: live calls finish, the writers drain, and only then the database stops. */
+@Tag("clock")
 @Tag("faults")
 class GracefulStopTest {
 

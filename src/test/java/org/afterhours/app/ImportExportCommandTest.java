@@ -13,9 +13,11 @@ import org.afterhours.db.TestDatabases;
 import org.afterhours.oncall.OnCallSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+@Tag("clock")
 class ImportExportCommandTest {
     private RuleBookRepository repository;
     private String setup;

@@ -15,6 +15,7 @@ import org.afterhours.db.RuleBookRepository;
 import org.afterhours.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,6 +26,7 @@ import picocli.CommandLine;
  * main-techs is weekly from Monday 2026-01-05 08:00 Chicago (alice, bob, carol: week k's primary is member k mod 3,
  * its secondary the next one), client-care daily from 2026-01-01 07:00 New York (frank, grace, henry).
  */
+@Tag("clock")
 class OnCallCommandTest {
     private final List<String> setups = new ArrayList<>();
     private RuleBookRepository repository;

@@ -13,11 +13,13 @@ import java.util.List;
 import org.afterhours.oncall.OnCallSetup;
 import org.afterhours.oncall.Problem;
 import org.afterhours.oncall.SetupException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The setup file: the sample reads, every mistake is named by its field path, and writing then reading round-trips. */
+@Tag("clock")
 class OnCallFileTest {
     static final Path SAMPLE = Path.of("config/oncall.yaml");
 

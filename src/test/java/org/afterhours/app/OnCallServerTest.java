@@ -11,9 +11,11 @@ import org.afterhours.db.TestDatabases;
 import org.afterhours.escalation.PlannedStep;
 import org.afterhours.oncall.Position;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The running server holds the live rule book: seeded from the sample on an empty setup, refreshed on change. */
+@Tag("clock")
 class OnCallServerTest {
     private final String setup = "test-" + UUID.randomUUID().toString().substring(0, 18);
     private final RuleBookRepository repository = new RuleBookRepository(TestDatabases.shared().dataSource());

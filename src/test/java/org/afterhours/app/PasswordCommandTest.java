@@ -16,9 +16,11 @@ import org.afterhours.db.RuleBookRepository;
 import org.afterhours.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+@Tag("clock")
 class PasswordCommandTest {
     private RuleBookRepository repository;
     private String setup;

@@ -24,6 +24,7 @@ import org.afterhours.simulator.FakeAmi;
 import org.afterhours.simulator.TechnicianBehaviour;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * caller leaves a message; the on-call technician's phone rings into the message script, whose keys (1 hear it, 2
  * call the customer back, 3 I handle it) move the message's clock.
  */
+@Tag("clock")
 class PhoneNoticeEndToEndTest {
     /** Sunday 6 December 2026, 2:00 AM in Chicago: after hours for the sample's main line. */
     private static final Instant SUNDAY_NIGHT = Instant.parse("2026-12-06T08:00:00Z");

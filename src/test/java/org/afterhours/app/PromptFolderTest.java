@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which prompts rendered for lines and people the server will ask Asterisk for. */
+@Tag("clock")
 class PromptFolderTest {
     @TempDir
     Path sounds;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** serve's start-up warning about the recording folder, on a file system laid out in a test folder. */
+@Tag("clock")
 class RecordingFolderCheckTest {
     private static final String FOLDER = "/var/spool/asterisk/afterhours";
 

@@ -26,9 +26,11 @@ import org.afterhours.simulator.AsteriskSimulator;
 import org.afterhours.simulator.SimulatedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The product as a newcomer meets it: the server running, {@code simulate} placing a call, the row in MariaDB. */
+@Tag("clock")
 class ServeAndSimulateTest {
     private AfterhoursServer server;
     private AgiSessionRepository sessions;

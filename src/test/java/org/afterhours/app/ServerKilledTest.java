@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * would: it starts (its own orphaned mariadbd is stopped cleanly), and the calls the dead process left open are
  * closed as CUT_OFF; every call has exactly one record, events 1..n, nothing open.
  */
+@Tag("clock")
 @Tag("faults")
 class ServerKilledTest {
     private static final int FINISHED_CALLS = 100;

@@ -20,10 +20,12 @@ import org.afterhours.agi.server.SessionOutcome;
 import org.afterhours.db.AgiSessionRecord;
 import org.afterhours.db.AgiSessionRepository;
 import org.afterhours.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Session rows go through a journal: sessions served while the database is down survive a restart of the node. */
+@Tag("clock")
 class SessionLogWriterTest {
     private static final Instant T0 = Instant.parse("2026-03-03T02:10:00Z");
     private static final int SESSIONS = 50;

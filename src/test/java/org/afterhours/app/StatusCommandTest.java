@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code afterhours status} as a supervisor or monitor reads it: a line, and an exit code. */
+@Tag("clock")
 class StatusCommandTest {
     private static final Instant T0 = Instant.parse("2026-03-03T02:10:00Z");
     private static final Clock NOW = Clock.fixed(T0.plusSeconds(4), ZoneOffset.UTC);

@@ -28,6 +28,7 @@ import org.afterhours.simulator.SimulatedCall;
 import org.afterhours.simulator.TechnicianBehaviour;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * <p>The setup: alice on call, bob second (weekly rotation, Tuesday night 2026-11-17 in Chicago, after hours);
  * each rung for 5 s, once.
  */
+@Tag("clock")
 class TwoNodesTest {
     static final Instant TUESDAY_NIGHT = Instant.parse("2026-11-18T03:30:00Z");
     private static final Pattern REFERENCE = Pattern.compile("SAY DIGITS \"([0-9]{7})\"");

@@ -14,10 +14,12 @@ import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.TechnicianConnector;
 import org.afterhours.oncall.Fixtures;
 import org.afterhours.oncall.RuleBook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Before the port opens, information calls run through the call flow, and leave nothing behind. */
+@Tag("clock")
 class WarmUpTest {
     @TempDir
     Path data;

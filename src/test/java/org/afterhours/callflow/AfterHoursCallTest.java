@@ -31,6 +31,7 @@ import org.afterhours.oncall.DaytimeRouting;
 import org.afterhours.simulator.AsteriskSimulator;
 import org.afterhours.simulator.ResAgiResponder;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * What a caller hears and what the record keeps, path by path: the caller is played by a fake Asterisk over TCP
  * that presses the given keys ('w': lets one prompt or wait pass without a key).
  */
+@Tag("clock")
 class AfterHoursCallTest {
     @TempDir
     Path journalDirectory;

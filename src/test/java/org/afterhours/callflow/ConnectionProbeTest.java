@@ -15,9 +15,11 @@ import org.afterhours.simulator.ResAgiResponder;
 import org.afterhours.simulator.SimulatedCall;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The probe an administrator runs after installing: connection, keys, and whether Asterisk can record messages. */
+@Tag("clock")
 class ConnectionProbeTest {
     private static final String FOLDER = "/var/spool/asterisk/afterhours";
     private AgiServer server;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * beside an administrator's own extensions.conf, with Asterisk's rules for includes and [globals] (every [globals]
  * block is read in file order, includes where they stand; a later value of a name wins).
  */
+@Tag("clock")
 class DialplanTest {
     private static final Path CONFIG = Path.of("asterisk-config");
     private static final Pattern INCLUDE = Pattern.compile("#(?:try)?include\\s+\"([^\"]+)\"");

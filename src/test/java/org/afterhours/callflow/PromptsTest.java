@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every prompt the flow plays has a text in prompts.txt and audio Asterisk can play, and nothing is left over. */
+@Tag("clock")
 class PromptsTest {
     private static final Path SOUNDS = Path.of("asterisk-config/sounds");
 

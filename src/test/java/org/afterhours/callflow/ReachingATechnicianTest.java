@@ -30,6 +30,7 @@ import org.afterhours.simulator.AsteriskSimulator;
 import org.afterhours.simulator.ResAgiResponder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Support Manager (sam). Each phone is a fake that answers and presses keys (or not); the screening runs as a real
  * FastAGI session of its own, as on Asterisk.
  */
+@Tag("clock")
 class ReachingATechnicianTest {
     private static final Set<CallEventType> ESCALATION_STORY = Set.of(ESCALATION_STARTED, ATTEMPT_STARTED,
             ATTEMPT_ANSWERED, ATTEMPT_ENDED, TECHNICIAN_ACCEPTED, ESCALATION_ENDED, CONNECTED, CONVERSATION_ENDED);

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The "I am handling it" link of a message notice, opened on a phone without logging in: the link shows a button,
  * the button acknowledges. A mail scanner that fetches every link in an email acknowledges nothing.
  */
+@Tag("clock")
 class AcknowledgeLinkTest {
     private static ConsoleFixture fixture;
 

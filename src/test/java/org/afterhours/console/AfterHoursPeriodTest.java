@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import org.afterhours.oncall.Fixtures;
 import org.afterhours.oncall.RuleBook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Default hours, Monday to Friday 08:00 to 17:00 Chicago (CST, UTC-6). */
+@Tag("clock")
 class AfterHoursPeriodTest {
     private final RuleBook book = new Fixtures.Setup().people(Fixtures.person("alice"))
             .rotation(Fixtures.weekly("techs", "alice")).policy(Fixtures.primaryOnly("p"))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -13,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The call log and a call's page, driven in headless Chromium. */
+@Tag("clock")
 class CallLogBrowserTest extends ConsoleBrowserTest {
     @Test
     void a_technician_logs_in_and_sees_the_weeks_calls_in_the_log() {

@@ -14,9 +14,11 @@ import org.afterhours.calllog.CallSummary;
 import org.afterhours.calllog.Completion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The call log's queries on the fixture's three calls, two to a page. */
+@Tag("clock")
 class CallLogPagingTest {
     private static ConsoleFixture fixture;
     private static CallFilter week;

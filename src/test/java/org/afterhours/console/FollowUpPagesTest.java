@@ -13,9 +13,11 @@ import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.followup.FollowUp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Follow-ups page and the "follow-up done" form on a call's page, over HTTP. */
+@Tag("clock")
 class FollowUpPagesTest {
     private ConsoleFixture fixture;
 

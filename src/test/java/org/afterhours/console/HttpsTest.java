@@ -22,9 +22,11 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.afterhours.db.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** With a certificate and key the console speaks HTTPS, and its session cookie is Secure. */
+@Tag("clock")
 class HttpsTest {
 
     @Test

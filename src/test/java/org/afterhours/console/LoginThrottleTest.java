@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("clock")
 class LoginThrottleTest {
     private static final Instant T0 = Instant.parse("2031-01-13T15:00:00Z");
 

@@ -3,6 +3,7 @@ package org.afterhours.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -12,6 +13,7 @@ import org.openqa.selenium.WebElement;
  * The on-call page at Monday 2031-01-13 09:00 Chicago: bob's week as primary (carol secondary) began at 08:00, after
  * alice's (bob secondary).
  */
+@Tag("clock")
 class OnCallBrowserTest extends ConsoleBrowserTest {
     @Test
     void the_page_shows_who_is_on_call_now_and_the_next_fourteen_days() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.afterhours.calllog.Completion;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -15,6 +16,7 @@ import org.openqa.selenium.By;
  * secondary all 168. alice took the first emergency; the second was escalated to bob (step 2), who took it. alice
  * owns two incomplete entries (the call she took and the message left while she was primary), bob one.
  */
+@Tag("clock")
 class PayFormBrowserTest extends ConsoleBrowserTest {
     /** Tests here complete bob's entry; each starts from the week as it was. */
     @BeforeEach

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.afterhours.oncall.PayWeek;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The pay form's week, table-style with fixed instants (Chicago: CST is UTC-6, CDT UTC-5). */
+@Tag("clock")
 class PayWeekTotalsTest {
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 

@@ -10,10 +10,12 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.NoAlertPresentException;
 
 /** What the console must never let through. */
+@Tag("clock")
 class SecurityTest {
     private static ConsoleFixture fixture;
 

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Tonight, on the fixture's clock (Monday 09:00: the helpdesk is open, so the page shows last night and now). */
+@Tag("clock")
 class TonightBrowserTest extends ConsoleBrowserTest {
 
     @Test

@@ -19,8 +19,10 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("clock")
 class AgiSessionRepositoryTest {
 
     private static final Instant STARTED = Instant.parse("2025-01-17T22:14:03.125Z");

@@ -34,6 +34,7 @@ import org.afterhours.calllog.CallRecorder;
 import org.afterhours.calllog.JournalWriter;
 import org.afterhours.calllog.ReferenceNumber;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The call log reaches MariaDB exactly once per event, whatever happens between the journal and the database:
  * an outage while calls go on, a crash after the database committed but before the journal knew.
  */
+@Tag("clock")
 class CallLogStoreTest {
     private static final int CALLS = 200;
     private static final int EVENTS_PER_CALL = 10;

@@ -27,10 +27,12 @@ import org.afterhours.calllog.JournalEntry;
 import org.afterhours.calllog.LeftOpenCall;
 import org.afterhours.calllog.ReferenceNumber;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** After a restart, the calls a dead run of this node left open are closed as CUT_OFF, owed a call back. */
+@Tag("clock")
 class CutOffCallsTest {
     private static final Instant T0 = Instant.parse("2026-03-03T02:10:00Z");
     private static final Clock NOW = Clock.fixed(T0.plus(Duration.ofMinutes(3)), ZoneOffset.UTC);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * primary key (Galera replicates rows by key; a table without one is replicated badly or not at all), and
  * reference blocks taken through different members never collide although Galera spaces AUTO_INCREMENT ids.
  */
+@Tag("clock")
 @Tag("galera")
 class GaleraSchemaTest {
     private static final String DATABASE = "afterhours_schema";

@@ -13,9 +13,11 @@ import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import org.afterhours.calllog.BlockReferenceNumbers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("clock")
 class JdbcReferenceBlockSourceTest {
     @TempDir
     Path dir;

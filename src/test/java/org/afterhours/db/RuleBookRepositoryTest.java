@@ -24,9 +24,11 @@ import org.afterhours.oncall.SetupException;
 import org.afterhours.oncall.TemporarySchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each test writes setups under names of its own and deletes them: the database may be shared. */
+@Tag("clock")
 class RuleBookRepositoryTest {
     private DataSource dataSource;
     private RuleBookRepository repository;

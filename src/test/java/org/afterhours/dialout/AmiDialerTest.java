@@ -33,6 +33,7 @@ import org.afterhours.simulator.TechnicianBehaviour;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@link AmiDialer} with the real asterisk-java client against {@link FakeAmi} over TCP, and answered legs running
  * their FastAGI session against a real {@link AgiServer}, as a technician's phone would on a real Asterisk.
  */
+@Tag("clock")
 @DisplayName("AmiDialer: the Dialer port over AMI")
 class AmiDialerTest {
     private static final String SECRET = "afterhours-secret";

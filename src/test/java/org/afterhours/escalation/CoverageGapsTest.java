@@ -10,8 +10,10 @@ import java.util.List;
 import org.afterhours.oncall.Fixtures;
 import org.afterhours.oncall.Position;
 import org.afterhours.oncall.RuleBook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("clock")
 class CoverageGapsTest {
     private static final Instant FROM = Instant.parse("2026-11-23T14:00:00Z"); // Monday 08:00 CST, a hand-off
     private static final Instant UNTIL = Instant.parse("2026-12-07T14:00:00Z"); // 14 days later

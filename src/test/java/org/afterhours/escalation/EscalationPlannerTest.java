@@ -14,11 +14,13 @@ import org.afterhours.oncall.Fixtures;
 import org.afterhours.oncall.Position;
 import org.afterhours.oncall.RuleBook;
 import org.afterhours.oncall.StepTarget;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Plans written as "round.step person": what a call at that instant will ring, in order. */
+@Tag("clock")
 class EscalationPlannerTest {
 
     /** Monday 2026-11-23 21:00 Chicago: the week of bob (primary) and carol (secondary). */

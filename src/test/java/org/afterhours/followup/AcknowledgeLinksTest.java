@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.afterhours.calllog.ReferenceNumber;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The email's one-click acknowledgement: ours, intact and unexpired, or nothing. */
+@Tag("clock")
 class AcknowledgeLinksTest {
     private static final Instant SENT = Instant.parse("2001-03-06T08:14:00Z");
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);

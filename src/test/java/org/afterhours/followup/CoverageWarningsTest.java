@@ -15,9 +15,11 @@ import org.afterhours.oncall.Fixtures;
 import org.afterhours.oncall.RuleBook;
 import org.afterhours.oncall.Rotation;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Once a day, and after an import, the managers hear of the coverage gaps of the next 14 days, if there are any. */
+@Tag("clock")
 class CoverageWarningsTest {
     /** 1999: no other test's due work is due this early, so only the coverage items are (they have no call). */
     private static final Instant MORNING = Instant.parse("1999-06-07T13:00:00Z");

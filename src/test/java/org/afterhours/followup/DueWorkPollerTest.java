@@ -22,6 +22,7 @@ import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.JdbcAfterCallLog;
 import org.afterhours.db.JdbcDueWorkQueue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * time it fires once, a node that restarts (or dies holding a claim) loses nothing, and two nodes racing for the
  * same items fire each exactly once.
  */
+@Tag("clock")
 class DueWorkPollerTest {
     /** Far from any instant another test or a real clock schedules at, so only our items are ever due. */
     private static final Instant KEPT = Instant.parse("2001-03-04T02:14:00Z");

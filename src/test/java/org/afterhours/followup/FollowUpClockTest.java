@@ -14,12 +14,14 @@ import org.afterhours.calllog.FollowUpCause;
 import org.afterhours.calllog.FollowUpMethod;
 import org.afterhours.calllog.ReferenceNumber;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every emergency and every message owes the caller a follow-up within 24 hours: a reminder to whoever handled the
  * call at +20 h, "overdue" to the Support Manager at +24 h; done means who, how, when and a note.
  */
+@Tag("clock")
 class FollowUpClockTest {
     private static final Instant CALLED = Instant.parse("2001-03-06T08:13:30Z");
     private static final Instant TRIAGED = CALLED.plusSeconds(10);

@@ -12,12 +12,14 @@ import java.util.Map;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.ReferenceNumber;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The one-hour clock of a kept message, step by step on a test clock: told at once, re-told with more people at
  * +15, +30 and +45 while nobody acknowledges, BREACHED at +60 unless the customer was called back.
  */
+@Tag("clock")
 class MessageClockTest {
     private static final Instant CALLED = Instant.parse("2001-03-06T08:13:30Z"); // 2:13 AM in Chicago
     private static final Instant KEPT = CALLED.plusSeconds(30);

@@ -10,9 +10,11 @@ import java.util.Map;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.ReferenceNumber;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The contract: a technician accepts an emergency within 15 minutes of the caller's key, or it is a breach. */
+@Tag("clock")
 class ResponseClockTest {
     private static final Instant CALLED = Instant.parse("2001-03-06T08:13:30Z");
     private static final Instant KEY = CALLED.plusSeconds(10);

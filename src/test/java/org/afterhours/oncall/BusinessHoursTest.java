@@ -12,11 +12,13 @@ import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Line "main": Mon-Fri 08:00-17:00 Chicago, the sample's US holidays, closed 2026-12-24 from 12:00 to 17:00. */
+@Tag("clock")
 class BusinessHoursTest {
 
     static final HolidayCalendar US = new HolidayCalendar("us", "US", List.of(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Overrides on the weekly rotation alice, bob, carol (Monday 08:00 Chicago). Week of 2026-11-23: bob primary, carol
  * secondary; the hand-off on Monday 2026-11-30 08:00 CST (14:00Z) makes carol primary and alice secondary.
  */
+@Tag("clock")
 class OverrideTest {
 
     private static final RuleBook BOOK = Fixtures.procedure()

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Who held each position hour by hour, over a week of the line's wall clock (the pay form's raw material). */
+@Tag("clock")
 class PayWeekTest {
 
     private static final RuleBook BOOK = Fixtures.procedure()

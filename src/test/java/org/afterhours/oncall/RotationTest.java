@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Hand-offs on the wall clock of the rotation's zone, across both daylight-saving changes of America/Chicago in 2026
  * (spring forward Sunday 2026-03-08 02:00 CST → 03:00 CDT; fall back Sunday 2026-11-01 02:00 CDT → 01:00 CST).
  */
+@Tag("clock")
 class RotationTest {
 
     /** Weekly Monday 08:00 from 2026-01-05: shift k starts on 2026-01-05 + 7k; alice, bob, carol in turn. */

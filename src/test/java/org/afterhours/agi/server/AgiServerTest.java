@@ -23,12 +23,14 @@ import org.afterhours.agi.Playback;
 import org.afterhours.agi.Recording;
 import org.afterhours.simulator.SimulatedCall;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The FastAGI server against a fake Asterisk over real TCP, answering with the reply strings a real Asterisk 22.10.1
  * sent (../shared/asterisk-transcripts/agi.txt).
  */
+@Tag("clock")
 class AgiServerTest {
     private final RecordingListener sessions = new RecordingListener();
     private final List<Object> seen = new CopyOnWriteArrayList<>();
