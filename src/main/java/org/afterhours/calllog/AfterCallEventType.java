@@ -32,5 +32,10 @@ public enum AfterCallEventType {
     /** The emergency was accepted in time: the response clock stopped. */
     EMERGENCY_RESPONSE_MET,
     /** A due item failed for good after its last attempt (detail: the last error). */
-    DUE_WORK_FAILED
+    DUE_WORK_FAILED;
+
+    /** The type a row holds, empty for a word this version does not know. */
+    public static java.util.Optional<AfterCallEventType> parse(String name) {
+        return java.util.Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+    }
 }

@@ -25,8 +25,8 @@ public interface CallLogQueries {
 
     Optional<CallDetail> call(String reference);
 
-    /** When each message of a call started in {@code [from, until)} was first marked responded, by reference. */
-    Map<String, Instant> messagesRespondedBetween(Instant from, Instant until);
+    /** The messages of calls started in {@code [from, until)} whose customer was called back, however it was marked. */
+    java.util.List<MessageResponse> messagesRespondedBetween(Instant from, Instant until);
 
     /**
      * Writes the completion fields that differ from what the entry holds and one edit row per changed field, in one
@@ -35,7 +35,4 @@ public interface CallLogQueries {
      * @return the fields that changed (none: nothing was written)
      */
     List<String> complete(String reference, Completion completion, String editedBy, Instant at);
-
-    /** Marks the call's message responded to, with an edit row; false when it had no message waiting. */
-    boolean markMessageResponded(String reference, String editedBy, Instant at);
 }

@@ -21,11 +21,14 @@ import org.afterhours.calllog.CallAttempt;
 import org.afterhours.calllog.CallCursor;
 import org.afterhours.calllog.CallDetail;
 import org.afterhours.calllog.CallFilter;
+import org.afterhours.calllog.CallOutcome;
 import org.afterhours.calllog.CallPage;
 import org.afterhours.calllog.CallSummary;
 import org.afterhours.calllog.Completion;
 import org.afterhours.calllog.EntryEdit;
 import org.afterhours.calllog.LoggedEvent;
+import org.afterhours.calllog.MessageStatus;
+import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.oncall.Person;
 
 /** The call log (filters, pages, CSV) and one call's page (record, timeline, message, completion, history). */
@@ -34,8 +37,8 @@ final class CallLogPages {
     private static final int MOST_CSV_ROWS = 100_000;
     private static final Pattern REFERENCE = Pattern.compile("[0-9]{7}");
     static final List<String> TRIAGES = List.of("EMERGENCY", "NON_EMERGENCY");
-    static final List<String> OUTCOMES = List.of("CONNECTED", "VOICEMAIL", "URGENT_VOICEMAIL", "INFORMED",
-            "TRANSFERRED", "NO_MESSAGE", "CALLER_HUNG_UP");
+    /** Every way a call can end, from the call record's own vocabulary (a new outcome is listed without an edit). */
+    static final List<String> OUTCOMES = Arrays.stream(CallOutcome.values()).map(Enum::name).toList();
     /** How the completion form names each field, in the server's messages too. */
     static final Map<String, String> FIELD_NAMES = Map.of(Completion.SUMMARY, "Summary", Completion.RESOLUTION,
             "Resolution", Completion.TICKET_NUMBER, "Ticket number", Completion.COMPLETED_BY, "Completed by",
@@ -62,7 +65,6 @@ final class CallLogPages {
     private void log(RoutingContext ctx) {
         Optional<CallFilter> filter = filter(ctx);
         if (filter.isEmpty()) {
-            Pages.plain(ctx, 400, "Dates are written YYYY-MM-DD.");
             return;
         }
         Optional<CallCursor> cursor = CallCursor.parse(Pages.param(ctx, "older"), true)
@@ -85,7 +87,6 @@ final class CallLogPages {
     private void csv(RoutingContext ctx) {
         Optional<CallFilter> filter = filter(ctx);
         if (filter.isEmpty()) {
-            Pages.plain(ctx, 400, "Dates are written YYYY-MM-DD.");
             return;
         }
         Csv csv = new Csv().row(List.of("reference", "started", "ended", "line", "caller number", "caller name",
@@ -102,22 +103,44 @@ final class CallLogPages {
                 .putHeader("Cache-Control", "no-store").end(csv.toString());
     }
 
+    /** The filter asked for; empty (and a 400 naming the field already sent) when a value is not one we know. */
     private Optional<CallFilter> filter(RoutingContext ctx) {
         ZoneId zone = formats.defaultZone();
         try {
-            Instant from = Optional.ofNullable(Pages.param(ctx, "from")).map(d -> LocalDate.parse(d)
-                    .atStartOfDay(zone).toInstant()).orElse(null);
-            Instant until = Optional.ofNullable(Pages.param(ctx, "until")).map(d -> LocalDate.parse(d).plusDays(1)
-                    .atStartOfDay(zone).toInstant()).orElse(null);
-            String triage = oneOf(Pages.param(ctx, "triage"), TRIAGES);
-            String outcome = oneOf(Pages.param(ctx, "outcome"), OUTCOMES);
+            Instant from = day(ctx, "from").map(d -> d.atStartOfDay(zone).toInstant()).orElse(null);
+            Instant until = day(ctx, "until").map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null);
+            String triage = oneOf(ctx, "triage", TRIAGES);
+            String outcome = oneOf(ctx, "outcome", OUTCOMES);
             String line = Pages.param(ctx, "line");
             return Optional.of(new CallFilter(from, until, line, triage, outcome,
                     "1".equals(Pages.param(ctx, "incomplete")),
                     "1".equals(Pages.param(ctx, "mine")) ? Pages.user(ctx).personId() : null));
-        } catch (DateTimeParseException e) {
+        } catch (IllegalArgumentException e) {
+            Pages.plain(ctx, 400, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static Optional<LocalDate> day(RoutingContext ctx, String field) {
+        String text = Pages.param(ctx, field);
+        try {
+            return Optional.ofNullable(text).map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": dates are written YYYY-MM-DD.");
+        }
+    }
+
+    /** An empty or missing value filters nothing; any other value must be one of {@code allowed}. */
+    private static String oneOf(RoutingContext ctx, String field, List<String> allowed) {
+        String value = Pages.param(ctx, field);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(field + ": no such value; it is one of " + String.join(", ", allowed)
+                    + ".");
+        }
+        return value;
     }
 
     private static Map<String, String> filterModel(RoutingContext ctx) {
@@ -139,10 +162,6 @@ final class CallLogPages {
             }
         }
         return q.toString();
-    }
-
-    private static String oneOf(String value, List<String> allowed) {
-        return value != null && allowed.contains(value) ? value : null;
     }
 
     private Map<String, Object> row(CallSummary c) {
@@ -197,6 +216,10 @@ final class CallLogPages {
         model.put("followUp", followUps.ofCall(s.reference(), zone));
         model.put("technicians", technicians());
         model.put("edits", call.edits().stream().map(e -> edit(e, zone)).toList());
+        model.put("afterCall", pages.console().followUps().map(f -> f.history(new ReferenceNumber(s.reference())))
+                .orElse(List.of()).stream().map(e -> Map.of("time", formats.dateTime(e.at(), zone),
+                        "type", e.type().name(), "who", personName(e.recipient()), "channel", e.channel(),
+                        "detail", e.detail())).toList());
         pages.render(ctx, "call.ftlh", model);
     }
 
@@ -229,7 +252,9 @@ final class CallLogPages {
         m.put("status", nz(call.summary().voicemailStatus()));
         m.put("urgent", call.voicemailUrgent());
         m.put("duration", Formats.millis(call.voicemailDurationMillis()));
-        m.put("pending", "PENDING_RESPONSE".equals(call.summary().voicemailStatus()));
+        // Pending, acknowledged by phone or link, or past its hour: every one still owes the customer a call back.
+        m.put("waiting", MessageStatus.parse(call.summary().voicemailStatus()).filter(MessageStatus::canBeResponded)
+                .isPresent() && pages.console().followUps().isPresent());
         m.put("playable", false);
         m.put("src", "");
         m.put("path", "");
@@ -346,10 +371,15 @@ final class CallLogPages {
             Pages.plain(ctx, 404, "No call with that reference number.");
             return;
         }
-        boolean marked = pages.console().calls().markMessageResponded(reference, Pages.user(ctx).personId(),
-                pages.console().clock().instant());
+        boolean marked = pages.console().followUps().map(f -> f.responded(new ReferenceNumber(reference),
+                Pages.user(ctx).personId(), "console")).orElse(false);
         Pages.flashAndRedirect(ctx, marked ? "Message marked responded." : "That call has no message waiting.",
                 "/calls/" + reference);
+    }
+
+    /** A person's name when the id is one of ours; an address or an empty value as it is. */
+    private String personName(String idOrAddress) {
+        return pages.console().ruleBook().person(idOrAddress).map(Person::name).orElse(idOrAddress);
     }
 
     static String nz(String value) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.afterhours.calllog.CallSummary;
+import org.afterhours.calllog.MessageResponse;
 import org.afterhours.oncall.Line;
 import org.afterhours.oncall.PayWeek;
 
@@ -58,12 +59,16 @@ final class ReportPages {
                 : firstEvening.atStartOfDay(zone).toInstant();
         List<CallSummary> calls = pages.console().calls().startedBetween(from, now.plusMillis(1)).stream()
                 .filter(c -> line.get().id().equals(c.lineId())).toList();
-        Map<String, Instant> responded = pages.console().calls().messagesRespondedBetween(from, now.plusMillis(1));
+        // In time is the after-the-call clock's rule (its configured deadline, counted from the message being kept).
+        java.util.Set<String> answeredInTime = pages.console().followUps().map(f -> pages.console().calls()
+                .messagesRespondedBetween(from, now.plusMillis(1)).stream().filter(f::answeredInTime)
+                .map(MessageResponse::reference).collect(java.util.stream.Collectors.toSet()))
+                .orElse(java.util.Set.of());
 
         List<Reports.Night> nights = Reports.nights(calls, zone, firstEvening, NIGHTS);
         List<Reports.Week> weeks = new ArrayList<>();
         for (int w = 0; w < WEEKS; w++) {
-            weeks.add(Reports.week(PayWeek.Week.starting(first.monday().plusWeeks(w), zone), calls, responded));
+            weeks.add(Reports.week(PayWeek.Week.starting(first.monday().plusWeeks(w), zone), calls, answeredInTime));
         }
         model.put("line", line.get().name());
         model.put("width", CHART_WIDTH);

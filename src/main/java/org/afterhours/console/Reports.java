@@ -52,7 +52,8 @@ final class Reports {
         return nights;
     }
 
-    static Week week(PayWeek.Week week, List<CallSummary> calls, Map<String, Instant> responded) {
+    /** @param answeredInTime the references of the messages whose customer was called back within their clock */
+    static Week week(PayWeek.Week week, List<CallSummary> calls, java.util.Set<String> answeredInTime) {
         List<Long> toAccept = new ArrayList<>();
         int emergencies = 0;
         int messages = 0;
@@ -69,8 +70,7 @@ final class Reports {
             }
             if (c.voicemailStatus() != null && c.endedAt() != null) {
                 messages++;
-                Instant answered = responded.get(c.reference());
-                if (answered != null && !answered.isAfter(c.endedAt().plus(TonightPages.MESSAGE_CLOCK))) {
+                if (answeredInTime.contains(c.reference())) {
                     inTime++;
                 }
             }

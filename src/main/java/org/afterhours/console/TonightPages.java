@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.afterhours.calllog.CallAttempt;
 import org.afterhours.calllog.CallSummary;
+import org.afterhours.followup.WaitingMessage;
 import org.afterhours.oncall.Line;
 import org.afterhours.oncall.Person;
 import org.afterhours.oncall.Position;
@@ -25,9 +26,6 @@ import org.afterhours.oncall.Position;
  * HTML the page shows, sent again whenever it changes.
  */
 final class TonightPages {
-    /** The procedure: a message is answered within one hour. */
-    static final Duration MESSAGE_CLOCK = Duration.ofHours(1);
-
     private final Pages pages;
 
     TonightPages(Pages pages) {
@@ -146,14 +144,16 @@ final class TonightPages {
                     "triage", CallLogPages.nz(c.triage()), "live", live, "ringing", ringing,
                     "outcome", live ? "in progress" : CallLogPages.nz(c.outcome()),
                     "acceptedBy", CallLogPages.nz(c.acceptedBy())));
-            if ("PENDING_RESPONSE".equals(c.voicemailStatus()) && c.endedAt() != null && !c.endedAt().isAfter(at)) {
-                Duration left = Duration.between(at, c.endedAt().plus(MESSAGE_CLOCK));
-                messages.add(Map.of("reference", c.reference(), "callerName", CallLogPages.nz(c.callerName()),
-                        "callerNumber", CallLogPages.nz(c.callerNumber()),
-                        "left", left.isNegative() ? "overdue by " + Formats.duration(left.negated())
-                                : Formats.duration(left) + " left",
-                        "overdue", left.isNegative()));
-            }
+        }
+        // Every message still owed a call back (acknowledged and overdue ones too), on followup's own clock.
+        for (WaitingMessage waiting : pages.console().followUps().map(f -> f.waitingMessages(at)).orElse(List.of())) {
+            Duration left = waiting.left(at);
+            messages.add(Map.of("reference", waiting.call().reference().digits(),
+                    "callerName", waiting.call().callerName(), "callerNumber", waiting.call().callerNumber(),
+                    "status", waiting.status().name(),
+                    "left", left.isNegative() ? "overdue by " + Formats.duration(left.negated())
+                            : Formats.duration(left) + " left",
+                    "overdue", waiting.overdue(at)));
         }
         return Map.of("lines", lines, "calls", calls, "messages", messages,
                 "at", pages.formats().dateTime(at, pages.formats().defaultZone()));

@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.afterhours.calllog.AfterCallEvent;
 import org.afterhours.calllog.AfterCallEventType;
+import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.followup.AfterCallLog;
 
 /** {@code after_call_event}: what the timers did after each call. */
@@ -20,6 +24,29 @@ public final class JdbcAfterCallLog implements AfterCallLog {
     @Override
     public void record(AfterCallEvent e) {
         Transactions.inTransaction(dataSource, "record " + e.type() + " for " + e.reference(), c -> insert(c, e));
+    }
+
+    @Override
+    public List<AfterCallEvent> of(ReferenceNumber reference) {
+        return Transactions.inTransaction(dataSource, "read the after-call events of " + reference, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT occurred_at, type, due_id, recipient, channel,"
+                    + " detail FROM after_call_event WHERE reference = ? ORDER BY occurred_at, id")) {
+                s.setString(1, reference.digits());
+                List<AfterCallEvent> events = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        // A type a newer node wrote is left out rather than failing the whole page.
+                        Optional<AfterCallEventType> type = AfterCallEventType.parse(rs.getString("type"));
+                        if (type.isPresent()) {
+                            events.add(new AfterCallEvent(reference, SqlValues.utc(rs, "occurred_at"), type.get(),
+                                    rs.getLong("due_id"), rs.getString("recipient"), rs.getString("channel"),
+                                    rs.getString("detail")));
+                        }
+                    }
+                }
+                return events;
+            }
+        });
     }
 
     /** Inside the caller's transaction. */

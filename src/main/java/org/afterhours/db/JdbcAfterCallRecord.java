@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.afterhours.calllog.CallEventType;
@@ -18,6 +20,10 @@ public final class JdbcAfterCallRecord implements AfterCallRecord {
     private static final String ACKNOWLEDGED = MessageStatus.ACKNOWLEDGED.name();
     private static final String RESPONDED = MessageStatus.RESPONDED.name();
     private static final String BREACHED = MessageStatus.BREACHED.name();
+    /** The moves MessageStatus allows, as SQL lists: the enum is their one home. */
+    private static final String ACKNOWLEDGEABLE = inList(MessageStatus::canBeAcknowledged);
+    private static final String RESPONDABLE = inList(MessageStatus::canBeResponded);
+    private static final String BREACHABLE = inList(MessageStatus::canBreach);
 
     private final DataSource dataSource;
 
@@ -25,21 +31,43 @@ public final class JdbcAfterCallRecord implements AfterCallRecord {
         this.dataSource = dataSource;
     }
 
+    /** The first time a column's event happened; a message is kept by either of two events (see Obligations). */
+    private static final String FIRST = "(SELECT MIN(occurred_at) FROM call_event e WHERE e.reference = r.reference"
+            + " AND e.type IN (%s))";
+    private static final String COLUMNS = "r.reference, r.line_id, r.caller_id_number, r.caller_id_name,"
+            + " r.started_at, r.voicemail_path, r.voicemail_format, r.voicemail_urgent, r.voicemail_status,"
+            + " r.accepted_by, " + FIRST.formatted("'" + CallEventType.TRIAGED + "'") + " AS triaged_at, "
+            + FIRST.formatted("'" + CallEventType.VOICEMAIL_KEPT + "', '" + CallEventType.VOICEMAIL_HANDED_TO_DIALPLAN
+                    + "'") + " AS kept_at, "
+            + FIRST.formatted("'" + CallEventType.TECHNICIAN_ACCEPTED + "'") + " AS accepted_at";
+
     @Override
     public Optional<CallSummary> call(ReferenceNumber reference) {
-        String first = "(SELECT MIN(occurred_at) FROM call_event e WHERE e.reference = r.reference AND e.type = '%s')";
-        String sql = "SELECT r.line_id, r.caller_id_number, r.caller_id_name, r.started_at, r.voicemail_path,"
-                + " r.voicemail_format, r.voicemail_urgent, r.voicemail_status, r.accepted_by, "
-                + first.formatted(CallEventType.TRIAGED) + " AS triaged_at, "
-                + first.formatted(CallEventType.VOICEMAIL_KEPT) + " AS kept_at, "
-                + first.formatted(CallEventType.TECHNICIAN_ACCEPTED) + " AS accepted_at"
-                + " FROM call_record r WHERE r.reference = ?";
+        String sql = "SELECT " + COLUMNS + " FROM call_record r WHERE r.reference = ?";
         return Transactions.inTransaction(dataSource, "read call " + reference, c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, reference.digits());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(read(reference, rs)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    @Override
+    public List<CallSummary> waitingMessages(Instant keptBy) {
+        String sql = "SELECT * FROM (SELECT " + COLUMNS + " FROM call_record r WHERE r.voicemail_status IN "
+                + RESPONDABLE + ") m WHERE m.kept_at <= ? ORDER BY m.kept_at, m.reference";
+        return Transactions.inTransaction(dataSource, "read the messages waiting", c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                SqlValues.setUtc(s, 1, keptBy);
+                List<CallSummary> waiting = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        waiting.add(read(new ReferenceNumber(rs.getString("reference")), rs));
+                    }
+                }
+                return waiting;
             }
         });
     }
@@ -57,35 +85,32 @@ public final class JdbcAfterCallRecord implements AfterCallRecord {
     }
 
     private static Optional<MessageStatus> status(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(MessageStatus.valueOf(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return MessageStatus.parse(text);
+    }
+
+    private static String inList(java.util.function.Predicate<MessageStatus> rule) {
+        return MessageStatus.where(rule).stream().map(s -> "'" + s.name() + "'").sorted()
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     @Override
     public boolean acknowledge(ReferenceNumber reference, String by, Instant at) {
         return change(reference, "acknowledge", "voicemail_status = IF(voicemail_status = '" + PENDING + "', '"
                 + ACKNOWLEDGED + "', voicemail_status), message_acknowledged_at = ?, message_acknowledged_by = ?"
-                + " WHERE reference = ? AND message_acknowledged_at IS NULL AND voicemail_status IN ('" + PENDING
-                + "', '" + BREACHED + "')", at, by);
+                + " WHERE reference = ? AND message_acknowledged_at IS NULL AND voicemail_status IN " + ACKNOWLEDGEABLE,
+                at, by);
     }
 
     @Override
     public boolean respond(ReferenceNumber reference, String by, Instant at) {
         return change(reference, "mark answered", "voicemail_status = '" + RESPONDED + "', message_responded_at = ?,"
-                + " message_responded_by = ? WHERE reference = ? AND voicemail_status IN ('" + PENDING + "', '"
-                + ACKNOWLEDGED + "', '" + BREACHED + "')", at, by);
+                + " message_responded_by = ? WHERE reference = ? AND voicemail_status IN " + RESPONDABLE, at, by);
     }
 
     @Override
     public boolean breach(ReferenceNumber reference, Instant at) {
         return change(reference, "breach", "voicemail_status = '" + BREACHED + "', message_breached_at = ?"
-                + " WHERE reference = ? AND voicemail_status IN ('" + PENDING + "', '" + ACKNOWLEDGED + "')", at, null);
+                + " WHERE reference = ? AND voicemail_status IN " + BREACHABLE, at, null);
     }
 
     @Override

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.afterhours.calllog.CallAttempt;
 import org.afterhours.calllog.CallCursor;
 import org.afterhours.calllog.CallDetail;
+import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.CallFilter;
 import org.afterhours.calllog.CallLogQueries;
 import org.afterhours.calllog.CallPage;
@@ -21,6 +22,7 @@ import org.afterhours.calllog.CallSummary;
 import org.afterhours.calllog.Completion;
 import org.afterhours.calllog.EntryEdit;
 import org.afterhours.calllog.LoggedEvent;
+import org.afterhours.calllog.MessageResponse;
 
 /**
  * The console's view of the call log over MariaDB. Filters become bound parameters only; paging walks the
@@ -124,14 +126,15 @@ public final class JdbcCallLogQueries implements CallLogQueries {
     }
 
     @Override
-    public Map<String, Instant> messagesRespondedBetween(Instant from, Instant until) {
-        Map<String, Instant> responded = new LinkedHashMap<>();
-        query("read message responses", "SELECT e.reference, MIN(e.edited_at) AS responded_at"
-                + " FROM call_record r JOIN call_record_edit e ON e.reference = r.reference"
-                + " WHERE r.started_at >= ? AND r.started_at < ? AND e.field = 'voicemail_status'"
-                + " AND e.new_value = 'RESPONDED' GROUP BY e.reference", List.of(from, until), rs ->
-                responded.put(rs.getString("reference"), SqlValues.utc(rs, "responded_at")));
-        return responded;
+    public List<MessageResponse> messagesRespondedBetween(Instant from, Instant until) {
+        // The response time is on the call's row, whoever marked it (key 3 then a call back, the link, the console).
+        return query("read message responses", "SELECT r.reference, r.message_responded_at,"
+                + " (SELECT MIN(e.occurred_at) FROM call_event e WHERE e.reference = r.reference AND e.type IN ('"
+                + CallEventType.VOICEMAIL_KEPT + "', '" + CallEventType.VOICEMAIL_HANDED_TO_DIALPLAN + "')) AS kept_at"
+                + " FROM call_record r WHERE r.started_at >= ? AND r.started_at < ?"
+                + " AND r.message_responded_at IS NOT NULL", List.of(from, until), rs -> new MessageResponse(
+                        rs.getString("reference"), SqlValues.utc(rs, "kept_at"),
+                        SqlValues.utc(rs, "message_responded_at")));
     }
 
     @Override
@@ -215,24 +218,6 @@ public final class JdbcCallLogQueries implements CallLogQueries {
                         reference));
             }
             return changed;
-        });
-    }
-
-    @Override
-    public boolean markMessageResponded(String reference, String editedBy, Instant at) {
-        // A message acknowledged (by its link, or key 3 on the notice call) is still owed its call back; either way
-        // the response time is kept beside the status, where the one-hour clock and the reports read it.
-        return Transactions.inTransaction(dataSource, "mark message of " + reference, c -> {
-            for (String before : List.of("PENDING_RESPONSE", "ACKNOWLEDGED")) {
-                int updated = update(c, "UPDATE call_record SET voicemail_status = 'RESPONDED',"
-                        + " message_responded_at = ?, message_responded_by = ?"
-                        + " WHERE reference = ? AND voicemail_status = ?", List.of(at, editedBy, reference, before));
-                if (updated > 0) {
-                    edit(c, reference, at, editedBy, "voicemail_status", before, "RESPONDED");
-                    return true;
-                }
-            }
-            return false;
         });
     }
 

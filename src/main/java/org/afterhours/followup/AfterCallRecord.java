@@ -1,6 +1,7 @@
 package org.afterhours.followup;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.afterhours.calllog.ReferenceNumber;
 
@@ -11,6 +12,12 @@ import org.afterhours.calllog.ReferenceNumber;
 public interface AfterCallRecord {
     /** Empty until the call's first events have reached the database. */
     Optional<CallSummary> call(ReferenceNumber reference);
+
+    /**
+     * Every kept message (kept at or before {@code keptBy}) whose customer has not been called back, whatever else
+     * happened to it (acknowledged, breached), oldest first.
+     */
+    List<CallSummary> waitingMessages(Instant keptBy);
 
     /** PENDING_RESPONSE (or BREACHED) becomes ACKNOWLEDGED; @return false when it was acknowledged or answered already */
     boolean acknowledge(ReferenceNumber reference, String by, Instant at);

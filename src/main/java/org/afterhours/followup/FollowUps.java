@@ -8,6 +8,7 @@ import org.afterhours.calllog.AfterCallEvent;
 import org.afterhours.calllog.AfterCallEventType;
 import org.afterhours.calllog.FollowUpCause;
 import org.afterhours.calllog.FollowUpMethod;
+import org.afterhours.calllog.MessageResponse;
 import org.afterhours.calllog.ReferenceNumber;
 
 /**
@@ -69,6 +70,11 @@ public final class FollowUps {
         return done;
     }
 
+    /** Everything done for the call after it (notices, acknowledgements, responses, breaches), oldest first. */
+    public List<AfterCallEvent> history(ReferenceNumber reference) {
+        return stores.log().of(reference);
+    }
+
     public Optional<FollowUp> find(ReferenceNumber reference) {
         return stores.followUps().find(reference);
     }
@@ -103,6 +109,25 @@ public final class FollowUps {
                     ""));
         }
         return changed;
+    }
+
+    /**
+     * Every message still owed a call back at {@code at} (pending, acknowledged or past its deadline), oldest first,
+     * with the deadline the configured response clock gives it. The console lists these; nobody keeps a copy of the
+     * rule.
+     */
+    public List<WaitingMessage> waitingMessages(Instant at) {
+        return stores.calls().waitingMessages(at).stream()
+                .filter(call -> call.messageKeptAt().isPresent() && call.messageStatus().isPresent())
+                .map(call -> new WaitingMessage(call, call.messageStatus().get(), call.messageKeptAt().get(),
+                        obligations.messageDeadline(call.messageKeptAt().get())))
+                .toList();
+    }
+
+    /** Whether the customer was called back within the message's response clock. */
+    public boolean answeredInTime(MessageResponse response) {
+        return response.keptAt() != null && response.respondedAt() != null
+                && !response.respondedAt().isAfter(obligations.messageDeadline(response.keptAt()));
     }
 
     /**

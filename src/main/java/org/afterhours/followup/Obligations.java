@@ -31,6 +31,11 @@ public final class Obligations {
         this.settings = settings;
     }
 
+    /** The message kept at {@code keptAt} must see its customer called back by this instant. */
+    public Instant messageDeadline(Instant keptAt) {
+        return keptAt.plus(settings.messageBreach());
+    }
+
     /** The deadlines {@code event} starts (the follow-up's own reminders excluded: see {@link #followUpFor}). */
     public List<DueWork> dueFor(CallEvent event) {
         ReferenceNumber reference = event.reference();
@@ -43,7 +48,7 @@ public final class Obligations {
                 for (MessageStep messageStep : settings.messageSteps()) {
                     due.add(DueWork.at(reference, DueKind.MESSAGE_ESCALATION, step++, at.plus(messageStep.after())));
                 }
-                due.add(DueWork.at(reference, DueKind.MESSAGE_BREACH, 0, at.plus(settings.messageBreach())));
+                due.add(DueWork.at(reference, DueKind.MESSAGE_BREACH, 0, messageDeadline(at)));
             }
             case TRIAGED -> {
                 if (EMERGENCY.equals(event.attribute("triage"))) {

@@ -99,7 +99,8 @@ class CallLogBrowserTest extends ConsoleBrowserTest {
         browser.find("responded").click();
         browser.waitFor(By.id("flash"));
         assertEquals("RESPONDED", browser.text("message-status"));
-        assertTrue(browser.text("history").contains("Message status PENDING_RESPONSE RESPONDED"));
+        assertTrue(browser.text("after-call").contains("MESSAGE_RESPONDED Alice Tester console"),
+                browser.text("after-call"));
     }
 
     @Test

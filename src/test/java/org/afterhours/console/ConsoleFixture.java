@@ -94,6 +94,8 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** The one acknowledge-link token this console's notices would have carried: for the message call. */
     static final String VALID_ACKNOWLEDGE_TOKEN = "message-link-token";
+    /** The after-the-call side the console reads and changes messages and follow-ups through (at {@link #NOW}). */
+    final FollowUps followUps;
     /** References acknowledged through a link, in order. */
     final List<String> acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -115,7 +117,7 @@ final class ConsoleFixture implements AutoCloseable {
         writeCalls();
         oweFollowUps();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        FollowUps followUps = new FollowUps(new AfterCallStores(new JdbcDueWorkQueue(database.dataSource()),
+        followUps = new FollowUps(new AfterCallStores(new JdbcDueWorkQueue(database.dataSource()),
                 new JdbcAfterCallRecord(database.dataSource()), followUpBook,
                 new JdbcAfterCallLog(database.dataSource())), new Obligations(AfterCallSettings.DEFAULTS),
                 java.util.Optional.empty(), clock);

@@ -139,8 +139,8 @@ class MessageClockTest {
         assertTrue(f.followUps.acknowledge(reference, primary, "link"));
         Instant calledBack = KEPT.plus(Duration.ofMinutes(40));
 
-        assertTrue(new org.afterhours.db.JdbcCallLogQueries(f.tables.dataSource)
-                .markMessageResponded(reference.digits(), primary, calledBack));
+        f.clock.set(calledBack);
+        assertTrue(f.followUps.responded(reference, primary, "console"), "acknowledged, still owed a call back");
 
         assertEquals(List.of(), at(Duration.ofMinutes(90), node));
         assertEquals("RESPONDED", status());
