@@ -127,11 +127,14 @@ class AfterHoursLineEndToEndTest {
         // The leg names the node that placed it (AFTERHOURS_NODE), and the screening ran there.
         assertTrue(dialogue.contains("ran agi://127.0.0.1:" + server.agiPort() + "/screen?ref=" + reference
                 + "&role=technician"), dialogue);
-        Map<String, String> row = await().atMost(Duration.ofSeconds(20))
-                .until(() -> callRecord(reference), r -> r.get("ended_at") != null);
-        assertEquals("CONNECTED", row.get("outcome"));
-        assertEquals("ACCEPTED", row.get("escalation_outcome"));
-        assertEquals("bob", row.get("accepted_by"));
+        // The call's end and ESCALATION_ENDED are recorded on different threads (the escalation's own records its
+        // end just after the call learns Bob accepted): wait for the row to show both.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, String> row = callRecord(reference);
+            assertEquals("CONNECTED", row.get("outcome"), row.toString());
+            assertEquals("ACCEPTED", row.get("escalation_outcome"), row.toString());
+            assertEquals("bob", row.get("accepted_by"), row.toString());
+        });
         // Alice is on call that night, Bob second: the sample policy rings Alice twice on each of her contact points
         // before going on to Bob, who accepts.
         assertEquals(List.of("alice BUSY", "alice VOICEMAIL_OR_NO_KEY", "alice BUSY", "alice VOICEMAIL_OR_NO_KEY",

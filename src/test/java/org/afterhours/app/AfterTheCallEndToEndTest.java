@@ -104,8 +104,10 @@ class AfterTheCallEndToEndTest {
         var ack = server.followUps().acknowledgeByLink(tokens.get(0)).orElseThrow();
         assertEquals(new ReferenceNumber(reference), ack.reference());
         assertEquals("ACKNOWLEDGED", column(reference, "SELECT voicemail_status FROM call_record WHERE reference = ?"));
-        assertEquals("2", column(reference, "SELECT COUNT(*) FROM after_call_event WHERE reference = ?"
-                + " AND type = 'NOTICE_SENT' AND channel = 'email'"));
+        // NOTICE_SENT is recorded once the SMTP server has answered the send, which may be after the mail is here.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals("2", column(reference,
+                "SELECT COUNT(*) FROM after_call_event WHERE reference = ? AND type = 'NOTICE_SENT'"
+                        + " AND channel = 'email'")));
         assertTrue(server.followUps().find(new ReferenceNumber(reference)).isPresent(), "a follow-up is owed");
     }
 

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.afterhours.db.TestDatabases;
 
-/** What the shared test database holds about one call, by its reference number. */
+/**
+ * What the shared test database holds about one call, by its reference number. Each method reads once: the call
+ * journal's writer fills these tables on its own thread, so a test waits (Awaitility) for what it asserts.
+ */
 final class CallRecords {
     private CallRecords() {
     }

@@ -143,7 +143,11 @@ class TwoNodesTest {
                 row -> row.get("ended_at") != null);
     }
 
-    /** The URL of the node that screened each answered leg of {@code reference}, in order. */
+    /**
+     * The URL of the node that screened each answered leg of {@code reference}, in order. The fake Asterisk lists a
+     * leg once its screening session has ended, on the leg's own thread, which may be after the caller's call ended:
+     * callers wait for the legs they expect.
+     */
     private List<String> screenedOn(String reference) {
         return ami.answeredLegs().stream().filter(leg -> leg.script().contains("ref=" + reference))
                 .map(leg -> leg.script().substring(0, leg.script().indexOf("/screen?"))).toList();
@@ -178,8 +182,8 @@ class TwoNodesTest {
         String last = attempts[attempts.length - 1];
         assertEquals(last.substring(0, last.indexOf(' ')), row.get("accepted_by"), node.name());
         assertEquals(List.of(attempts), CallRecords.attempts(call.reference()), node.name());
-        assertEquals(java.util.Collections.nCopies(attempts.length, node.url()), screenedOn(call.reference()),
-                node.name());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertEquals(
+                java.util.Collections.nCopies(attempts.length, node.url()), screenedOn(call.reference()), node.name()));
         assertEquals("SUCCESS", call.result().variables().get("AFTERHOURS_STATUS"), node.name());
     }
 
@@ -195,12 +199,17 @@ class TwoNodesTest {
             // The caller hung up as alice's phone began to ring, before the reference was read to them.
             FakeAmi.Action aliceRung = ami.actions("Originate").get(before);
             String reference = aliceRung.variables().get("AFTERHOURS_REF");
-            Map<String, String> row = recorded(reference);
-            assertEquals("CALLER_HUNG_UP", row.get("outcome"), node.name() + ": " + row);
-            assertEquals("CANCELLED", row.get("escalation_outcome"), node.name());
+            // The call's end (CALLER_HUNG_UP, then CALL_ENDED with the outcome) and the escalation's (its thread
+            // records the cancelled attempt and ESCALATION_ENDED once the leg is hung up) reach the log separately.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Map<String, String> row = CallRecords.callRecord(reference);
+                assertEquals("CALLER_HUNG_UP", row.get("outcome"), node.name() + ": " + row);
+                assertEquals("CANCELLED", row.get("escalation_outcome"), node.name() + ": " + row);
+            });
             String leg = aliceRung.header("ChannelId");
             await().atMost(Duration.ofSeconds(10)).until(() -> ami.hangupRequests().contains(leg));
-            assertEquals(List.of("alice CANCELLED"), CallRecords.attempts(reference), node.name());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertEquals(List.of("alice CANCELLED"), CallRecords.attempts(reference), node.name()));
         }
     }
 
@@ -257,7 +266,8 @@ class TwoNodesTest {
         Map<String, String> row = recorded(next.reference());
         assertEquals("CONNECTED", row.get("outcome"), row.toString());
         assertEquals(List.of("alice NO_ANSWER", "bob ACCEPTED"), CallRecords.attempts(next.reference()));
-        assertEquals(List.of(b.url()), screenedOn(next.reference()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertEquals(List.of(b.url()), screenedOn(next.reference())));
     }
 
     @Test
