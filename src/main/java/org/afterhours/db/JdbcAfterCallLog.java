@@ -52,7 +52,10 @@ public final class JdbcAfterCallLog implements AfterCallLog {
     /** Inside the caller's transaction. */
     static int insert(Connection c, AfterCallEvent e) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO after_call_event (reference, occurred_at,"
-                + " type, due_id, recipient, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " type, due_id, recipient, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                // A retried due item writes its history once (key after_call_event_once): the first row stands,
+                // with the latest detail (a failure's last error).
+                + " ON DUPLICATE KEY UPDATE detail = VALUES(detail)")) {
             s.setString(1, e.reference().digits());
             SqlValues.setUtc(s, 2, e.at());
             s.setString(3, e.type().name());

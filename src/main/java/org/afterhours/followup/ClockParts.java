@@ -18,6 +18,7 @@ record ClockParts(AfterCallRecord calls, AfterCallLog record, Recipients recipie
         return () -> new IllegalStateException("call " + item.reference() + " is not in the database yet");
     }
 
+    /** Written once per item, type and recipient, however often the item is retried (the log's unique key). */
     void note(DueWork item, AfterCallEventType type, String recipient, String detail) {
         record.record(new AfterCallEvent(item.reference(), clock.instant(), type, item.id(), recipient, "", detail));
     }

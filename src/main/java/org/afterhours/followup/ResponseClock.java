@@ -34,10 +34,8 @@ final class ResponseClock {
             return "met: accepted after " + took.toSeconds() + " s";
         }
         parts.calls().responseBreached(item.reference(), deadline);
-        if (item.attempts() == 1) {
-            parts.note(item, AfterCallEventType.EMERGENCY_RESPONSE_BREACHED, "",
-                    call.acceptedAt().map(at -> "accepted late, at " + at).orElse("not accepted by " + deadline));
-        }
+        parts.note(item, AfterCallEventType.EMERGENCY_RESPONSE_BREACHED, "",
+                call.acceptedAt().map(at -> "accepted late, at " + at).orElse("not accepted by " + deadline));
         List<Recipient> to = parts.recipients().all(settings.breachRoles(), call.lineId(), deadline);
         return "BREACHED; " + parts.delivery().deliver(item, parts.writer().write(NoticeKind.EMERGENCY_RESPONSE_BREACHED, call, to,
                 Map.of("responseMinutes", Long.toString(settings.emergencyResponse().toMinutes()))), false);

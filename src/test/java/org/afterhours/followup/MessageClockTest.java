@@ -184,6 +184,28 @@ class MessageClockTest {
     }
 
     @Test
+    void a_step_retried_after_a_failing_channel_is_written_in_the_history_once() throws SQLException {
+        messageLeft(false);
+        DueWorkPoller node = f.poller("node-a");
+        at(Duration.ZERO, node);
+        f.channel.failFor.add(secondary);
+        for (int minute = 15; minute <= 20; minute++) {
+            at(Duration.ofMinutes(minute), node); // step 1 and its retries (the first after a minute)
+        }
+        f.channel.failFor.clear();
+        at(Duration.ofMinutes(29), node);
+
+        assertEquals("1", f.tables.text("SELECT COUNT(*) FROM after_call_event WHERE reference = ?"
+                + " AND type = 'MESSAGE_ESCALATED'", reference), "the step's note, not one per attempt");
+        assertEquals("1", f.tables.text("SELECT COUNT(*) FROM after_call_event WHERE reference = ?"
+                + " AND type = 'NOTICE_FAILED' AND recipient = '" + secondary + "'", reference),
+                "one failure row for the delivery, with its last error");
+        assertEquals("1", f.tables.text("SELECT COUNT(*) FROM after_call_event e JOIN due_work d ON d.id = e.due_id"
+                + " WHERE e.reference = ? AND d.kind = 'MESSAGE_ESCALATION' AND e.type = 'NOTICE_SENT'"
+                + " AND e.recipient = '" + secondary + "'", reference), "delivered once it could be");
+    }
+
+    @Test
     void a_replayed_journal_schedules_nothing_twice() throws SQLException {
         messageLeft(false);
         messageLeft(false);
