@@ -31,6 +31,8 @@ public enum AfterCallEventType {
     EMERGENCY_RESPONSE_BREACHED,
     /** The emergency was accepted in time: the response clock stopped. */
     EMERGENCY_RESPONSE_MET,
+    /** An emergency caller was cut off when a node died; the people who call back were told (detail: last step). */
+    EMERGENCY_CUT_OFF,
     /** A due item failed for good after its last attempt (detail: the last error). */
     DUE_WORK_FAILED;
 

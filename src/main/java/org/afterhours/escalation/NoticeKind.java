@@ -14,6 +14,8 @@ public enum NoticeKind {
     FOLLOW_UP_OVERDUE,
     /** No technician accepted an emergency within the contract's response time. */
     EMERGENCY_RESPONSE_BREACHED,
+    /** An emergency caller was cut off when a node died: call them back now. */
+    EMERGENCY_CUT_OFF,
     /** Times in the days ahead when a line's rotation or escalation yields nobody (the summary lists them). */
     COVERAGE_GAPS,
     /** Free text (subject and body given): manager alerts. */

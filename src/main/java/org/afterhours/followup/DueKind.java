@@ -14,6 +14,11 @@ public enum DueKind {
     FOLLOW_UP_OVERDUE,
     /** The contract's response time for an emergency is over: met or breached. */
     EMERGENCY_RESPONSE,
+    /**
+     * An emergency caller was cut off when a node died while they waited: the on-call technicians and the managers
+     * are told at once, on whichever node gets to it first, and told again (retried) until each has been reached.
+     */
+    EMERGENCY_CUT_OFF,
     /** The daily look at the coverage ahead (step: the day, counted from 1970-01-01); schedules the next day's. */
     COVERAGE_DAILY,
     /** A setup was imported: the coverage ahead, told at once (step: the minute of the import). */

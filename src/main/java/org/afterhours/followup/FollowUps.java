@@ -51,6 +51,17 @@ public final class FollowUps {
         return owe(reference, cause, clock.instant());
     }
 
+    /**
+     * An emergency caller was cut off when a node died while they waited: the people who can call them back are told
+     * at once (a due item, so whichever node is up sends it, retried until delivered). The last step is recorded
+     * for the notice.
+     */
+    public void alertEmergencyCutOff(ReferenceNumber reference, String lastStep) {
+        Instant now = clock.instant();
+        stores.queue().schedule(List.of(DueWork.at(reference, DueKind.EMERGENCY_CUT_OFF, 0, now)));
+        stores.log().record(AfterCallEvent.of(reference, now, AfterCallEventType.EMERGENCY_CUT_OFF, lastStep));
+    }
+
     /** @return false when the call owes no follow-up or it was done already */
     public boolean done(ReferenceNumber reference, String by, FollowUpMethod how, String note) {
         return done(reference, by, how, clock.instant(), note);

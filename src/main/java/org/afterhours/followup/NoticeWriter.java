@@ -52,6 +52,8 @@ final class NoticeWriter {
             case FOLLOW_UP_OVERDUE -> "OVERDUE: follow-up of call " + ref + " on " + line + " from " + caller;
             case EMERGENCY_RESPONSE_BREACHED -> "BREACHED: emergency " + ref + " on " + line
                     + " was not accepted within the response time";
+            case EMERGENCY_CUT_OFF -> "CALL BACK NOW: emergency caller " + caller + " was cut off on " + line
+                    + " (reference " + ref + ")";
             case GENERAL, COVERAGE_GAPS -> "Call " + ref + " on " + line;
         };
         String summary = switch (kind) {
@@ -65,6 +67,9 @@ final class NoticeWriter {
                     + " and is not done.";
             case EMERGENCY_RESPONSE_BREACHED -> "No technician accepted this emergency within "
                     + facts.getOrDefault("responseMinutes", "15") + " minutes of the caller's key.";
+            case EMERGENCY_CUT_OFF -> "This emergency caller was cut off when the server handling the call stopped ("
+                    + facts.getOrDefault("lastStep", "step unknown") + "). Nobody may have been reached: call them back"
+                    + " now.";
             case GENERAL, COVERAGE_GAPS -> "";
         };
         return new Notice(kind, ref, everyone.isEmpty() ? Recipient.address("(nobody)") : everyone.get(0), everyone,
