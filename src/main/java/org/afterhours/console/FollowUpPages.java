@@ -20,7 +20,6 @@ import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.followup.FollowUp;
 import org.afterhours.followup.FollowUps;
 import org.afterhours.oncall.Person;
-import org.afterhours.oncall.Position;
 
 /**
  * The follow-ups the procedure promises each caller: the open ones, due and overdue (every technician sees all,
@@ -74,20 +73,9 @@ final class FollowUpPages {
         row.put("due", formats.dateTime(f.dueAt(), zone));
         row.put("zone", zone.getId());
         row.put("overdue", f.isOverdue(now));
-        row.put("owedBy", call.map(this::owedBy).orElse(""));
+        row.put("owedBy", followUps().flatMap(owed -> owed.owedBy(f.reference(), pages.console().ruleBook()))
+                .map(Person::name).orElse(""));
         return row;
-    }
-
-    /** Who owes the caller the follow-up: whoever took the call, else the technician on call when it came in. */
-    private String owedBy(CallSummary call) {
-        if (call.acceptedBy() != null) {
-            return nameOf(call.acceptedBy());
-        }
-        if (call.lineId() == null) {
-            return "";
-        }
-        return pages.console().ruleBook().onCall(call.lineId(), Position.PRIMARY, call.startedAt())
-                .map(Person::name).orElse("");
     }
 
     private String nameOf(String personId) {

@@ -10,6 +10,8 @@ import org.afterhours.calllog.FollowUpCause;
 import org.afterhours.calllog.FollowUpMethod;
 import org.afterhours.calllog.MessageResponse;
 import org.afterhours.calllog.ReferenceNumber;
+import org.afterhours.oncall.Person;
+import org.afterhours.oncall.RuleBook;
 
 /**
  * What people and other parts of the product do to the follow-through: owe a follow-up, mark one done, acknowledge
@@ -84,6 +86,14 @@ public final class FollowUps {
     /** Everything done for the call after it (notices, acknowledgements, responses, breaches), oldest first. */
     public List<AfterCallEvent> history(ReferenceNumber reference) {
         return stores.log().of(reference);
+    }
+
+    /**
+     * Who owes the caller the follow-up: whoever took the call, else the line's on-call technician when it came in.
+     * The same person the reminder goes to.
+     */
+    public Optional<Person> owedBy(ReferenceNumber reference, RuleBook rules) {
+        return stores.calls().call(reference).flatMap(call -> new Recipients(rules).handlerOf(call));
     }
 
     public Optional<FollowUp> find(ReferenceNumber reference) {
