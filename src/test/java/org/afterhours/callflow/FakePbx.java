@@ -1,9 +1,12 @@
 package org.afterhours.callflow;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,8 +37,12 @@ final class FakePbx implements Dialer {
 
     /** The time the screening script measures in; moved only as screened phones play prompts (see below). */
     final MovableClock screeningClock = new MovableClock(FlowFixture.NIGHT);
-    /** Each answered leg's screening dialogue, by dial string: the commands the server sent. */
-    final Map<String, List<String>> screenings = new ConcurrentHashMap<>();
+    /**
+     * Each answered leg's screening dialogue, by dial string: the commands the server sent. Put there when that
+     * session is over, on the leg's own thread: often after the search has moved on, even after the call. Read it
+     * through {@link #screeningOf}.
+     */
+    private final Map<String, List<String>> screenings = new ConcurrentHashMap<>();
     final List<String> dialled = new CopyOnWriteArrayList<>();
     private volatile java.util.function.ToLongFunction<String> screeningCommandMillis = line -> 0;
     final List<String> hungUp = new CopyOnWriteArrayList<>();
@@ -84,6 +91,15 @@ final class FakePbx implements Dialer {
         FakeLeg leg = new FakeLeg(request);
         Thread.ofVirtual().start(() -> leg.ring(phone));
         return leg;
+    }
+
+    /**
+     * The commands the server sent in {@code dialString}'s screening, once that session is over (waited for: it ends
+     * on the leg's own thread, whatever the caller's side has seen of it).
+     */
+    List<String> screeningOf(String dialString) {
+        return await("the screening of " + dialString + " to end").atMost(Duration.ofSeconds(20))
+                .until(() -> screenings.get(dialString), Objects::nonNull);
     }
 
     boolean ringing(String dialString) {
