@@ -7,6 +7,7 @@ import org.afterhours.agi.AgiHangupException;
 import org.afterhours.agi.AgiRequest;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.CallRecorder;
+import org.afterhours.calllog.Triage;
 import org.afterhours.oncall.DaytimeRouting;
 import org.afterhours.oncall.Line;
 import org.afterhours.oncall.RuleBook;

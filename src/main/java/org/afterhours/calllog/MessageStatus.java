@@ -12,13 +12,24 @@ import java.util.stream.Collectors;
  */
 public enum MessageStatus {
     /** Kept; no technician has said they handle it. */
-    PENDING_RESPONSE,
+    PENDING_RESPONSE("Waiting for a call-back"),
     /** A technician said they handle it (key 3, the email's link, the console); the customer is not called back yet. */
-    ACKNOWLEDGED,
+    ACKNOWLEDGED("Acknowledged, waiting for a call-back"),
     /** The customer was called back. */
-    RESPONDED,
+    RESPONDED("Called back"),
     /** Not responded within the hour; stays until someone responds (the breach time is kept either way). */
-    BREACHED;
+    BREACHED("Overdue: not called back in time");
+
+    private final String label;
+
+    MessageStatus(String label) {
+        this.label = label;
+    }
+
+    /** How the console words it. */
+    public String label() {
+        return label;
+    }
 
     /** Whether the clock still runs: nobody has called the customer back. Every such message is still owed a call. */
     public boolean awaitsResponse() {

@@ -29,6 +29,8 @@ import org.afterhours.calllog.EntryEdit;
 import org.afterhours.calllog.LoggedEvent;
 import org.afterhours.calllog.MessageStatus;
 import org.afterhours.calllog.ReferenceNumber;
+import org.afterhours.calllog.Triage;
+import org.afterhours.oncall.Line;
 import org.afterhours.oncall.Person;
 
 /** The call log (filters, pages, CSV) and one call's page (record, timeline, message, completion, history). */
@@ -36,7 +38,7 @@ final class CallLogPages {
     static final int PAGE_SIZE = 50;
     private static final int MOST_CSV_ROWS = 100_000;
     private static final Pattern REFERENCE = Pattern.compile("[0-9]{7}");
-    static final List<String> TRIAGES = List.of("EMERGENCY", "NON_EMERGENCY");
+    static final List<String> TRIAGES = Arrays.stream(Triage.values()).map(Enum::name).toList();
     /** Every way a call can end, from the call record's own vocabulary (a new outcome is listed without an edit). */
     static final List<String> OUTCOMES = Arrays.stream(CallOutcome.values()).map(Enum::name).toList();
     /** How the completion form names each field, in the server's messages too. */
@@ -78,8 +80,10 @@ final class CallLogPages {
         model.put("filters", filterModel(ctx));
         model.put("lines", pages.console().ruleBook().lines().stream().map(l -> Map.of("id", l.id(), "name",
                 l.name())).toList());
-        model.put("triages", TRIAGES);
-        model.put("outcomes", OUTCOMES);
+        model.put("triages", Arrays.stream(Triage.values()).map(t -> Map.of("code", t.name(), "label", t.label()))
+                .toList());
+        model.put("outcomes", Arrays.stream(CallOutcome.values()).map(o -> Map.of("code", o.name(),
+                "label", o.label())).toList());
         model.put("nav", "calls");
         pages.render(ctx, "calls.ftlh", model);
     }
@@ -169,13 +173,13 @@ final class CallLogPages {
         Map<String, Object> row = new HashMap<>();
         row.put("reference", c.reference());
         row.put("started", formats.dateTime(c.startedAt(), zone));
-        row.put("line", nz(c.lineId()));
+        row.put("line", lineName(c.lineId()));
         row.put("callerNumber", nz(c.callerNumber()));
         row.put("callerName", nz(c.callerName()));
-        row.put("triage", nz(c.triage()));
-        row.put("outcome", c.live() ? "LIVE" : nz(c.outcome()));
-        row.put("acceptedBy", nz(c.acceptedBy()));
-        row.put("message", nz(c.voicemailStatus()));
+        row.put("triage", Labels.triage(c.triage()));
+        row.put("outcome", c.live() ? "In progress" : Labels.outcome(c.outcome()));
+        row.put("acceptedBy", c.acceptedBy() == null ? "" : personName(c.acceptedBy()));
+        row.put("message", Labels.message(c.voicemailStatus()));
         row.put("complete", c.complete());
         return row;
     }
@@ -249,7 +253,7 @@ final class CallLogPages {
     private Map<String, Object> message(CallDetail call) {
         Map<String, Object> m = new HashMap<>();
         m.put("present", call.voicemailPath() != null);
-        m.put("status", nz(call.summary().voicemailStatus()));
+        m.put("status", Labels.message(call.summary().voicemailStatus()));
         m.put("urgent", call.voicemailUrgent());
         m.put("duration", Formats.millis(call.voicemailDurationMillis()));
         // Pending, acknowledged by phone or link, or past its hour: every one still owes the customer a call back.
@@ -375,6 +379,11 @@ final class CallLogPages {
                 Pages.user(ctx).personId(), "console")).orElse(false);
         Pages.flashAndRedirect(ctx, marked ? "Message marked responded." : "That call has no message waiting.",
                 "/calls/" + reference);
+    }
+
+    /** The line's name, or its id when the setup no longer has it. */
+    private String lineName(String lineId) {
+        return lineId == null ? "" : pages.console().ruleBook().lineById(lineId).map(Line::name).orElse(lineId);
     }
 
     /** A person's name when the id is one of ours; an address or an empty value as it is. */

@@ -141,8 +141,8 @@ final class TonightPages {
                     .toList();
             calls.add(Map.of("reference", c.reference(), "time", pages.formats().time(c.startedAt(), zone),
                     "callerName", CallLogPages.nz(c.callerName()), "callerNumber", CallLogPages.nz(c.callerNumber()),
-                    "triage", CallLogPages.nz(c.triage()), "live", live, "ringing", ringing,
-                    "outcome", live ? "in progress" : CallLogPages.nz(c.outcome()),
+                    "triage", Labels.triage(c.triage()), "live", live, "ringing", ringing,
+                    "outcome", live ? "In progress" : Labels.outcome(c.outcome()),
                     "acceptedBy", CallLogPages.nz(c.acceptedBy())));
         }
         // Every message still owed a call back (acknowledged and overdue ones too), on followup's own clock.

@@ -98,7 +98,7 @@ class CallLogBrowserTest extends ConsoleBrowserTest {
 
         browser.find("responded").click();
         browser.waitFor(By.id("flash"));
-        assertEquals("RESPONDED", browser.text("message-status"));
+        assertEquals("Called back", browser.text("message-status"), "the status in words, not its code");
         assertTrue(browser.text("after-call").contains("MESSAGE_RESPONDED Alice Tester console"),
                 browser.text("after-call"));
     }

@@ -91,7 +91,7 @@ class MessageStatePagesTest {
         assertEquals(303, r.status());
         String page = alice.get(callPage).body();
         assertTrue(page.contains("Message marked responded."), page);
-        assertTrue(page.contains("<strong id=\"message-status\">RESPONDED</strong>"), "status shown: " + state);
+        assertTrue(page.contains("<strong id=\"message-status\">Called back</strong>"), "status shown: " + state);
         assertFalse(page.contains("id=\"responded\""), "nothing left to mark");
         assertEquals(List.of("MESSAGE_RESPONDED alice console"), afterCallEvents("MESSAGE_RESPONDED"));
     }
@@ -100,7 +100,8 @@ class MessageStatePagesTest {
     void the_call_log_filters_cut_off_calls() throws Exception {
         String page = alice.get("/calls?outcome=CUT_OFF").body();
 
-        assertTrue(page.contains(">CUT_OFF</option>"), "CUT_OFF is one of the outcomes offered");
+        assertTrue(page.contains("<option value=\"CUT_OFF\" selected>Cut off: the server stopped</option>"),
+                "CUT_OFF is one of the outcomes offered, in words, and chosen");
         for (String reference : List.of(fixture.emergency, fixture.message, fixture.escalated)) {
             assertFalse(page.contains("href=\"/calls/" + reference + "\""), reference + " was not cut off");
         }

@@ -1,6 +1,0 @@
-package org.afterhours.callflow;
-
-/** The caller's answer to "is this an emergency?". */
-public enum Triage {
-    EMERGENCY, NON_EMERGENCY
-}
