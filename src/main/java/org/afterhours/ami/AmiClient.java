@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.afterhours.retry.Backoff;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
@@ -509,8 +510,8 @@ public final class AmiClient implements AutoCloseable {
     }
 
     private Duration nextWait() {
-        int n = Math.min(failedAttempts.getAndIncrement(), 20);
-        long base = Math.min(timing.maxRetry().toMillis(), timing.firstRetry().toMillis() << n);
+        int failures = Math.min(failedAttempts.getAndIncrement(), 20) + 1;
+        long base = new Backoff(timing.firstRetry(), timing.maxRetry()).afterFailures(failures).toMillis();
         long jittered = (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
         return Duration.ofMillis(Math.max(1, Math.min(timing.maxRetry().toMillis(), jittered)));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.afterhours.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class CutOffCalls {
     private static final Logger log = LoggerFactory.getLogger(CutOffCalls.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final CallJournal journal;
     private final LeftOpenCalls store;
@@ -65,7 +66,7 @@ public final class CutOffCalls {
      */
     public Thread startInBackground() {
         return Thread.ofVirtual().name("cut-off-calls").start(() -> {
-            Duration backoff = Duration.ofSeconds(1);
+            Duration backoff = BACKOFF.first();
             try {
                 while (stopping.getCount() > 0) {
                     if (!journal.earlierRunsWritten()) {
@@ -79,8 +80,7 @@ public final class CutOffCalls {
                         log.warn("cannot look for calls cut off by the previous run yet ({}); retrying in {} s",
                                 e.getMessage(), backoff.toSeconds());
                         pause(backoff);
-                        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
-                                : backoff.multipliedBy(2);
+                        backoff = BACKOFF.after(backoff);
                     }
                 }
             } catch (InterruptedException interrupted) {

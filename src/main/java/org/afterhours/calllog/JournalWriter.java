@@ -2,6 +2,7 @@ package org.afterhours.calllog;
 
 import java.time.Duration;
 import java.util.List;
+import org.afterhours.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,7 @@ public final class JournalWriter implements AutoCloseable {
      * and a call log row a few milliseconds later harms nobody.
      */
     private static final Duration LINGER = Duration.ofMillis(20);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
 
     private final CallJournal journal;
     private final CallLogStore store;
@@ -39,7 +40,7 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void drain() {
-        Duration backoff = Duration.ofMillis(200);
+        Duration backoff = BACKOFF.first();
         while (running || journal.pendingCount() > 0) {
             try {
                 List<JournalEntry> batch = journal.pending(BATCH, Duration.ofMillis(500));
@@ -53,7 +54,7 @@ public final class JournalWriter implements AutoCloseable {
                             journal.pendingCount());
                     storeHealthy = true;
                 }
-                backoff = Duration.ofMillis(200);
+                backoff = BACKOFF.first();
                 if (batch.size() < BATCH && running) {
                     Thread.sleep(LINGER);
                 }
@@ -73,7 +74,7 @@ public final class JournalWriter implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = BACKOFF.after(backoff);
             }
         }
     }

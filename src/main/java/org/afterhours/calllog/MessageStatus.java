@@ -12,24 +12,13 @@ import java.util.stream.Collectors;
  */
 public enum MessageStatus {
     /** Kept; no technician has said they handle it. */
-    PENDING_RESPONSE("Waiting for a call-back"),
+    PENDING_RESPONSE,
     /** A technician said they handle it (key 3, the email's link, the console); the customer is not called back yet. */
-    ACKNOWLEDGED("Acknowledged, waiting for a call-back"),
+    ACKNOWLEDGED,
     /** The customer was called back. */
-    RESPONDED("Called back"),
+    RESPONDED,
     /** Not responded within the hour; stays until someone responds (the breach time is kept either way). */
-    BREACHED("Overdue: not called back in time");
-
-    private final String label;
-
-    MessageStatus(String label) {
-        this.label = label;
-    }
-
-    /** How the console words it. */
-    public String label() {
-        return label;
-    }
+    BREACHED;
 
     /** Whether the clock still runs: nobody has called the customer back. Every such message is still owed a call. */
     public boolean awaitsResponse() {

@@ -30,6 +30,7 @@ import org.afterhours.calllog.LoggedEvent;
 import org.afterhours.calllog.MessageStatus;
 import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.calllog.Triage;
+import org.afterhours.calllog.Words;
 import org.afterhours.oncall.Line;
 import org.afterhours.oncall.Person;
 
@@ -80,10 +81,10 @@ final class CallLogPages {
         model.put("filters", filterModel(ctx));
         model.put("lines", pages.console().ruleBook().lines().stream().map(l -> Map.of("id", l.id(), "name",
                 l.name())).toList());
-        model.put("triages", Arrays.stream(Triage.values()).map(t -> Map.of("code", t.name(), "label", t.label()))
+        model.put("triages", Arrays.stream(Triage.values()).map(t -> Map.of("code", t.name(), "label", Words.of(t)))
                 .toList());
         model.put("outcomes", Arrays.stream(CallOutcome.values()).map(o -> Map.of("code", o.name(),
-                "label", o.label())).toList());
+                "label", Words.of(o))).toList());
         model.put("nav", "calls");
         pages.render(ctx, "calls.ftlh", model);
     }

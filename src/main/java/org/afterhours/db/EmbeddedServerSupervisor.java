@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.afterhours.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedServerSupervisor {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServerSupervisor.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final EmbeddedMariaDb server;
     private final Thread thread;
@@ -79,7 +79,7 @@ final class EmbeddedServerSupervisor {
         long downSince = System.nanoTime();
         log.error("DATABASE DOWN: embedded MariaDB{} {}; calls go on, their events wait in the journal; restarting it",
                 pid < 0 ? "" : " (pid " + pid + ")", what);
-        Duration backoff = FIRST_BACKOFF;
+        Duration backoff = BACKOFF.first();
         for (int attempt = 1; !stopping; attempt++) {
             try {
                 server.restart();
@@ -94,7 +94,7 @@ final class EmbeddedServerSupervisor {
                         e.getMessage(), backoff.toSeconds());
             }
             Thread.sleep(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            backoff = BACKOFF.after(backoff);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.afterhours.dialout;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -7,6 +8,7 @@ import org.afterhours.ami.AmiClient;
 import org.afterhours.ami.AmiUnavailableException;
 import org.afterhours.ami.OriginateResult;
 import org.afterhours.escalation.Dialer;
+import org.afterhours.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class AmiLeg implements Dialer.OutboundLeg {
     private static final Logger log = LoggerFactory.getLogger(AmiLeg.class);
     private static final int HANGUP_RETRIES = 6;
+    /** A Hangup that found no channel is sent again after 0.2 s, 0.4 s, ... (the channel may not exist yet). */
+    private static final Backoff HANGUP_AGAIN = new Backoff(Duration.ofMillis(200), Duration.ofMillis(100L << HANGUP_RETRIES));
 
     private enum State { RINGING, ANSWERED, ENDED }
 
@@ -115,7 +119,7 @@ final class AmiLeg implements Dialer.OutboundLeg {
                     retry = !resultKnown && attempt < HANGUP_RETRIES;
                 }
                 if (retry) {
-                    CompletableFuture.delayedExecutor(100L << attempt, TimeUnit.MILLISECONDS)
+                    CompletableFuture.delayedExecutor(HANGUP_AGAIN.afterFailures(attempt).toMillis(), TimeUnit.MILLISECONDS)
                             .execute(() -> sendHangup(attempt + 1));
                 } else {
                     log.debug("leg {}: Hangup answered '{}'", legId, reply.message());

@@ -10,7 +10,9 @@ public interface NoticeChannel {
     String name();
 
     /** True when each recipient gets a copy of their own (email, phone); false for a team channel posted once. */
-    boolean perRecipient();
+    default boolean perRecipient() {
+        return false;
+    }
 
     /** Whether this channel carries notices of {@code kind} (a phone call only for what is worth waking for). */
     default boolean carries(NoticeKind kind) {

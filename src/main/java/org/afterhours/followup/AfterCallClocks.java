@@ -37,7 +37,7 @@ public final class AfterCallClocks {
         handlers.put(DueKind.FOLLOW_UP_REMINDER, followUp::remind);
         handlers.put(DueKind.FOLLOW_UP_OVERDUE, followUp::overdue);
         handlers.put(DueKind.EMERGENCY_RESPONSE, response::timeUp);
-        handlers.put(DueKind.EMERGENCY_CUT_OFF, new CutOffAlerts(parts)::alert);
+        handlers.put(DueKind.EMERGENCY_CUT_OFF, response::cutOff);
         handlers.put(DueKind.COVERAGE_DAILY, coverage::warn);
         handlers.put(DueKind.COVERAGE_IMPORTED, coverage::warn);
         return handlers;

@@ -1,6 +1,7 @@
 package org.afterhours.followup;
 
 import java.time.Duration;
+import org.afterhours.retry.Backoff;
 
 /**
  * How a node works through due items.
@@ -20,14 +21,11 @@ public record PollerSettings(Duration interval, Duration lease, int batch, int m
         if (batch < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("batch and maxAttempts must be at least 1");
         }
+        new Backoff(firstRetry, lastRetry); // checked now rather than at the first failure
     }
 
     /** The pause after the {@code attempts}-th failure. */
     Duration retryAfter(int attempts) {
-        Duration pause = firstRetry;
-        for (int i = 1; i < attempts && pause.compareTo(lastRetry) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(lastRetry) > 0 ? lastRetry : pause;
+        return new Backoff(firstRetry, lastRetry).afterFailures(attempts);
     }
 }

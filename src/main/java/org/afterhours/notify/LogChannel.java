@@ -19,11 +19,6 @@ public final class LogChannel implements NoticeChannel {
     }
 
     @Override
-    public boolean perRecipient() {
-        return false;
-    }
-
-    @Override
     public String deliver(Notice notice) {
         log.warn("[{}] {}: {} (to {})", notice.reference(), notice.kind(), EmailChannel.oneLine(notice.subject()),
                 notice.everyone().stream().map(Recipient::id).toList());

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.afterhours.escalation.Notice;
 import org.afterhours.escalation.NoticeChannel;
 import org.afterhours.escalation.Recipient;
+import org.afterhours.retry.Backoff;
 
 /**
  * Posts each notice once to a team's Slack-compatible webhook, naming everyone it went to. A 5xx answer, a refused
@@ -45,17 +46,12 @@ public final class WebhookChannel implements NoticeChannel {
     }
 
     @Override
-    public boolean perRecipient() {
-        return false;
-    }
-
-    @Override
     public String deliver(Notice notice) {
         HttpRequest request = HttpRequest.newBuilder(settings.url()).timeout(settings.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(payload(notice), StandardCharsets.UTF_8)).build();
         String last = "";
-        Duration wait = settings.firstPause();
+        Backoff pauses = settings.pauses();
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -75,12 +71,11 @@ public final class WebhookChannel implements NoticeChannel {
             }
             if (attempt < settings.attempts()) {
                 try {
-                    pause.sleep(wait);
+                    pause.sleep(pauses.afterFailures(attempt));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new DeliveryException("interrupted while waiting to post again", e);
                 }
-                wait = wait.multipliedBy(2);
             }
         }
         throw new DeliveryException("webhook failed " + settings.attempts() + " times, last: " + last);

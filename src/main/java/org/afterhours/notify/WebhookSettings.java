@@ -3,6 +3,7 @@ package org.afterhours.notify;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.afterhours.retry.Backoff;
 
 /**
  * A Slack-compatible incoming webhook ({@code {"text": ...}} by POST).
@@ -21,6 +22,16 @@ public record WebhookSettings(URI url, Duration timeout, int attempts, Duration 
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
+        pauses(firstPause, attempts); // a pause that is not positive is refused now, not at the first failed post
+    }
+
+    /** The pauses between tries: {@code firstPause}, doubled after each further failure. */
+    public Backoff pauses() {
+        return pauses(firstPause, attempts);
+    }
+
+    private static Backoff pauses(Duration firstPause, int attempts) {
+        return new Backoff(firstPause, firstPause.multipliedBy(1L << Math.min(attempts, 20)));
     }
 
     @Override
