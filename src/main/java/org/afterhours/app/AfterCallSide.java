@@ -23,7 +23,6 @@ import org.afterhours.followup.DueWorkPoller;
 import org.afterhours.followup.FollowUps;
 import org.afterhours.followup.Obligations;
 import org.afterhours.followup.PollerSettings;
-import org.afterhours.notify.ChannelNotifier;
 import org.afterhours.notify.EmailChannel;
 import org.afterhours.notify.LogChannel;
 import org.afterhours.notify.PhoneChannel;
@@ -41,15 +40,13 @@ final class AfterCallSide implements AutoCloseable {
 
     private final Obligations obligations;
     private final DueWorkPoller poller;
-    private final ChannelNotifier notifier;
     private final FollowUps followUps;
     private final MessageCallScript messageScript;
 
-    private AfterCallSide(Obligations obligations, DueWorkPoller poller, ChannelNotifier notifier,
+    private AfterCallSide(Obligations obligations, DueWorkPoller poller,
                           FollowUps followUps, MessageCallScript messageScript) {
         this.obligations = obligations;
         this.poller = poller;
-        this.notifier = notifier;
         this.followUps = followUps;
         this.messageScript = messageScript;
     }
@@ -93,7 +90,7 @@ final class AfterCallSide implements AutoCloseable {
      * @param dialer   the PBX's dialer: kept messages are also told by phone when AMI is set up
      */
     static AfterCallSide start(AfterhoursConfig config, Database database, RuleBook rules,
-                               List<NoticeChannel> written, ChannelNotifier notifier, Dialer dialer, Clock clock) {
+                               List<NoticeChannel> written, Dialer dialer, Clock clock) {
         AfterCallConfig after = config.afterCall();
         List<NoticeChannel> channels = new ArrayList<>(written);
         MessageCalls messageCalls = new MessageCalls();
@@ -108,7 +105,8 @@ final class AfterCallSide implements AutoCloseable {
         Obligations obligations = new Obligations(after.clocks());
         PollerSettings defaults = PollerSettings.DEFAULTS;
         DueWorkPoller poller = new DueWorkPoller(stores.queue(), AfterCallClocks.handlers(stores, rules, channels,
-                after.links(), after.clocks(), after.helpdeskEmail(), clock), stores.log(), "node-" + config.nodeId(),
+                after.links(), after.clocks(), after.helpdeskEmail(), config.escalation().alertRoles(), clock),
+                stores.log(), "node-" + config.nodeId(),
                 clock, new PollerSettings(after.pollInterval(), defaults.lease(), defaults.batch(),
                         defaults.maxAttempts(), defaults.firstRetry(), defaults.lastRetry()))
                 // Every node schedules the same next daily coverage warning (the table keeps one), once the database
@@ -118,7 +116,7 @@ final class AfterCallSide implements AutoCloseable {
         FollowUps followUps = new FollowUps(stores, obligations, after.links(), clock);
         MessageCallScript messageScript = new MessageCallScript(messageCalls, new PhoneResponses(followUps),
                 config.flow());
-        return new AfterCallSide(obligations, poller, notifier, followUps, messageScript);
+        return new AfterCallSide(obligations, poller, followUps, messageScript);
     }
 
     /** What the call log schedules with each event. */
@@ -131,10 +129,6 @@ final class AfterCallSide implements AutoCloseable {
         return poller::wake;
     }
 
-    /** Written alerts from live calls (manager alerts, failed recordings), never blocking the call. */
-    org.afterhours.escalation.Notifier notifierForAlerts() {
-        return notifier;
-    }
 
     FollowUps followUps() {
         return followUps;
@@ -143,6 +137,5 @@ final class AfterCallSide implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         poller.close();
-        notifier.close();
     }
 }

@@ -8,7 +8,6 @@ import org.afterhours.callflow.AfterHoursScript;
 import org.afterhours.callflow.ConnectionProbe;
 import org.afterhours.callflow.MessageCallScript;
 import org.afterhours.escalation.NoticeChannel;
-import org.afterhours.notify.ChannelNotifier;
 import java.util.List;
 import org.afterhours.callflow.OptionalPrompts;
 import org.afterhours.callflow.ScreeningScript;
@@ -66,10 +65,9 @@ public final class AfterhoursServer implements AutoCloseable {
         // Legs carry this node's URL; with agi.port 0 (tests) it is known once the listener has bound.
         AtomicReference<String> nodeUrl = new AtomicReference<>(config.nodeUrl());
         List<NoticeChannel> written = AfterCallSide.writtenChannels(config);
-        ChannelNotifier notifier = new ChannelNotifier(written);
-        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), notifier, clock,
+        EscalationSide escalation = EscalationSide.start(config, rules, oncall.planner(), clock,
                 optionalPrompts, nodeUrl::get);
-        AfterCallSide afterCall = AfterCallSide.start(config, database, rules, written, notifier, escalation.dialer(),
+        AfterCallSide afterCall = AfterCallSide.start(config, database, rules, written, escalation.dialer(),
                 clock);
         CallerSide callerSide = CallerSide.start(config, database, rules, escalation.connector(), afterCall, clock,
                 optionalPrompts);

@@ -17,7 +17,6 @@ import org.afterhours.db.JdbcCallLogStore;
 import org.afterhours.db.JdbcReferenceBlockSource;
 import org.afterhours.oncall.Line;
 import org.afterhours.oncall.Person;
-import org.afterhours.escalation.Notifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ final class CallerSide implements AutoCloseable {
                 config.dataDir().resolve("offline-reference-counter"), config.nodeId(), background, clock);
         awaitFirstBlock(references);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, config.flow(),
-                technicians, new Alerts(rules, config.escalation().alertRoles(), afterCall.notifierForAlerts()), clock,
+                technicians, new Alerts(), clock,
                 optionalPrompts);
         return new CallerSide(journal, writer, cutOff, cutOffThread, background, script);
     }
@@ -96,10 +95,10 @@ final class CallerSide implements AutoCloseable {
     /**
      * Every new message is also a log line at once (WARN when urgent, INFO otherwise, so that a busy night does not
      * flood the log), on the caller's node, even while the database is down: the notices themselves go out from the
-     * due table once the message's event has reached it. A failed recording is an ERROR line and a written alert to
-     * the managers (escalation.alert-roles) on every notice channel.
+     * due table once the message's event has reached it. A failed recording is an ERROR line at once; the written
+     * alert to the managers (escalation.alert-roles) goes out from the due table too (RECORDING_FAILED_ALERT).
      */
-    private record Alerts(RuleBook rules, List<String> managerRoles, Notifier notifier) implements VoicemailAlerts {
+    private record Alerts() implements VoicemailAlerts {
         @Override
         public void voicemailLeft(ReferenceNumber reference, Line line, String path, boolean urgent) {
             if (urgent) {
@@ -116,14 +115,6 @@ final class CallerSide implements AutoCloseable {
             log.error("ALERT managers: a message on line {} (reference {}) could not be recorded to {} ({}): fix the"
                     + " recording folder on the Asterisk host; the message was taken elsewhere (see the call's"
                     + " record)", line.id(), reference, path, reason);
-            Map<String, Person> managers = new LinkedHashMap<>();
-            managerRoles.forEach(role -> rules.activeWithRole(role).forEach(p -> managers.putIfAbsent(p.id(), p)));
-            for (Person manager : managers.values()) {
-                notifier.notify(manager, "Recording failed on " + line.name() + " (call " + reference + ")",
-                        "Asterisk could not record the message of call " + reference + " to " + path + " (" + reason
-                                + "). The message was taken elsewhere (see the call's record); fix the recording"
-                                + " folder on the Asterisk host.");
-            }
         }
     }
 

@@ -10,7 +10,6 @@ import org.afterhours.dialout.AmiDialer;
 import org.afterhours.dialout.ScreeningDialplan;
 import org.afterhours.escalation.EmergencyDesk;
 import org.afterhours.escalation.EscalationPlanner;
-import org.afterhours.escalation.Notifier;
 import org.afterhours.oncall.RuleBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,7 @@ final class EscalationSide implements AutoCloseable {
     }
 
     /** @param nodeUrl this node's FastAGI URL, put on every leg it places (known once the listener is up) */
-    static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner, Notifier notifier,
+    static EscalationSide start(AfterhoursConfig config, RuleBook rules, EscalationPlanner planner,
                                 Clock clock, OptionalPrompts optionalPrompts,
                                 java.util.function.Supplier<String> nodeUrl) {
         if (!config.ami().hasSecret()) {
@@ -42,7 +41,7 @@ final class EscalationSide implements AutoCloseable {
         }
         AmiDialer dialer = AmiDialer.start(config.ami(), new ScreeningDialplan(config.screenContext(), nodeUrl));
         EmergencyDesk desk = new EmergencyDesk();
-        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation(), notifier);
+        ManagerAlerts managers = new ManagerAlerts(rules, dialer, desk, config.escalation());
         TechnicianConnector connector = new EscalatingConnector(planner, dialer, desk, config.escalation(),
                 config.hold(), managers, clock);
         return new EscalationSide(dialer, connector,

@@ -8,7 +8,6 @@ import org.afterhours.calllog.CallRecorder;
 import org.afterhours.escalation.Dialer;
 import org.afterhours.escalation.EmergencyDesk;
 import org.afterhours.escalation.EscalationSettings;
-import org.afterhours.escalation.Notifier;
 import org.afterhours.oncall.Line;
 import org.afterhours.oncall.Person;
 import org.afterhours.oncall.RuleBook;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The procedure escalates every emergency to the Hosted Administrator and the Support Manager at once: when a
  * technician accepts, each of them gets a call ("... accepted by Alice. Press 1 to join.") and can join the live
- * call; when nobody accepts, they are told so. Each of them with an email address is also sent a message through the
- * {@link Notifier}. Alert calls never hold up the caller.
+ * call; when nobody accepts, they are told so. Alert calls never hold up the caller. The written alert (email,
+ * webhook) goes out from the due table once the call's event is in the database (followup's EMERGENCY_OUTCOME_ALERT):
+ * recorded, retried, sent once across nodes.
  */
 public final class ManagerAlerts {
     private static final Logger log = LoggerFactory.getLogger(ManagerAlerts.class);
@@ -28,16 +28,13 @@ public final class ManagerAlerts {
     private final Dialer dialer;
     private final EmergencyDesk desk;
     private final EscalationSettings settings;
-    private final Notifier notifier;
     private final AtomicInteger alerts = new AtomicInteger();
 
-    public ManagerAlerts(RuleBook rules, Dialer dialer, EmergencyDesk desk, EscalationSettings settings,
-                         Notifier notifier) {
+    public ManagerAlerts(RuleBook rules, Dialer dialer, EmergencyDesk desk, EscalationSettings settings) {
         this.rules = rules;
         this.dialer = dialer;
         this.desk = desk;
         this.settings = settings;
-        this.notifier = notifier;
     }
 
     void alertAccepted(Line line, CallRecorder record, Person technician) {
@@ -46,20 +43,6 @@ public final class ManagerAlerts {
 
     void alertNobodyAccepted(Line line, CallRecorder record) {
         alert(line, record, null, "nobody-accepted");
-    }
-
-    private static String subject(Line line, String reference, Person technician) {
-        return technician == null
-                ? "Emergency call " + reference + " on " + line.name() + ": nobody accepted"
-                : "Emergency call " + reference + " on " + line.name() + " accepted by " + technician.name();
-    }
-
-    private static String body(Line line, String reference, Person technician) {
-        return technician == null
-                ? "No technician accepted emergency call " + reference + " on " + line.name()
-                        + ". The caller was asked to leave an urgent message."
-                : technician.name() + " accepted emergency call " + reference + " on " + line.name()
-                        + ". Your phone is being called now: press 1 to join the call.";
     }
 
     private void alert(Line line, CallRecorder record, Person technician, String reason) {
@@ -72,9 +55,6 @@ public final class ManagerAlerts {
         }
         for (Person manager : managers.values()) {
             String reference = record.reference().digits();
-            if (manager.email() != null && !manager.email().isBlank()) {
-                notifier.notify(manager, subject(line, reference, technician), body(line, reference, technician));
-            }
             if (manager.contactPoints().isEmpty()) {
                 continue;
             }

@@ -1,7 +1,7 @@
 package org.afterhours.escalation;
 
 /**
- * One way of telling people (email, webhook, phone): a sender behind {@link Notifier}. {@link #deliver} may block
+ * One way of telling people (email, webhook, phone), used by the due table's notices. {@link #deliver} may block
  * (it runs on a timer's or a background thread, never on a call's) and throws when the notice did not get through,
  * so the caller can retry it later.
  */

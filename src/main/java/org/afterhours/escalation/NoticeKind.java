@@ -16,8 +16,12 @@ public enum NoticeKind {
     EMERGENCY_RESPONSE_BREACHED,
     /** An emergency caller was cut off when a node died: call them back now. */
     EMERGENCY_CUT_OFF,
+    /** A technician accepted an emergency; the managers may join the call. */
+    EMERGENCY_ACCEPTED,
+    /** Nobody accepted an emergency; the caller was asked for an urgent message. */
+    EMERGENCY_NOT_ACCEPTED,
+    /** Asterisk could not record a caller's message: the recording folder needs fixing. */
+    RECORDING_FAILED,
     /** Times in the days ahead when a line's rotation or escalation yields nobody (the summary lists them). */
-    COVERAGE_GAPS,
-    /** Free text (subject and body given): manager alerts. */
-    GENERAL
+    COVERAGE_GAPS
 }

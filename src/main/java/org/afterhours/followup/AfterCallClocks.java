@@ -17,10 +17,12 @@ public final class AfterCallClocks {
     /**
      * @param helpdeskEmail the help desk's mailbox, told of every kept message (its ticketing opens the ticket); empty
      *                      for none
+     * @param alertRoles    the roles told in writing of an emergency's outcome and of a failed recording
      */
     public static Map<DueKind, DueHandler> handlers(AfterCallStores stores, RuleBook rules,
                                                     List<NoticeChannel> channels, Optional<AcknowledgeLinks> links,
-                                                    AfterCallSettings settings, String helpdeskEmail, Clock clock) {
+                                                    AfterCallSettings settings, String helpdeskEmail,
+                                                    List<String> alertRoles, Clock clock) {
         Recipients recipients = new Recipients(rules);
         NoticeWriter writer = new NoticeWriter(rules);
         NoticeDelivery delivery = new NoticeDelivery(channels, stores.log(), links, clock);
@@ -38,6 +40,9 @@ public final class AfterCallClocks {
         handlers.put(DueKind.FOLLOW_UP_OVERDUE, followUp::overdue);
         handlers.put(DueKind.EMERGENCY_RESPONSE, response::timeUp);
         handlers.put(DueKind.EMERGENCY_CUT_OFF, response::cutOff);
+        AlertNotices alerts = new AlertNotices(parts, alertRoles);
+        handlers.put(DueKind.EMERGENCY_OUTCOME_ALERT, alerts::emergencyOutcome);
+        handlers.put(DueKind.RECORDING_FAILED_ALERT, alerts::recordingFailed);
         handlers.put(DueKind.COVERAGE_DAILY, coverage::warn);
         handlers.put(DueKind.COVERAGE_IMPORTED, coverage::warn);
         return handlers;

@@ -19,6 +19,13 @@ public enum DueKind {
      * are told at once, on whichever node gets to it first, and told again (retried) until each has been reached.
      */
     EMERGENCY_CUT_OFF,
+    /**
+     * An emergency was accepted, or nobody accepted it: the alert roles (escalation.alert-roles) are told in writing
+     * (their alert call, on the caller's node, lets them join; this is the written record that outlives it).
+     */
+    EMERGENCY_OUTCOME_ALERT,
+    /** Asterisk could not record a message on a live call: the alert roles must fix the recording folder. */
+    RECORDING_FAILED_ALERT,
     /** The daily look at the coverage ahead (step: the day, counted from 1970-01-01); schedules the next day's. */
     COVERAGE_DAILY,
     /** A setup was imported: the coverage ahead, told at once (step: the minute of the import). */

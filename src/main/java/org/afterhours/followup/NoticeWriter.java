@@ -54,7 +54,11 @@ final class NoticeWriter {
                     + " was not accepted within the response time";
             case EMERGENCY_CUT_OFF -> "CALL BACK NOW: emergency caller " + caller + " was cut off on " + line
                     + " (reference " + ref + ")";
-            case GENERAL, COVERAGE_GAPS -> "Call " + ref + " on " + line;
+            case EMERGENCY_ACCEPTED -> "Emergency call " + ref + " on " + line + " accepted by "
+                    + facts.getOrDefault("acceptedByName", "a technician");
+            case EMERGENCY_NOT_ACCEPTED -> "Emergency call " + ref + " on " + line + ": nobody accepted";
+            case RECORDING_FAILED -> "Recording failed on " + line + " (call " + ref + ")";
+            case COVERAGE_GAPS -> "Call " + ref + " on " + line;
         };
         String summary = switch (kind) {
             case MESSAGE_KEPT -> caller + " left a" + (call.urgent() ? "n urgent" : "") + " message at "
@@ -67,10 +71,17 @@ final class NoticeWriter {
                     + " and is not done.";
             case EMERGENCY_RESPONSE_BREACHED -> "No technician accepted this emergency within "
                     + facts.getOrDefault("responseMinutes", "15") + " minutes of the caller's key.";
+            case EMERGENCY_ACCEPTED -> facts.getOrDefault("acceptedByName", "A technician")
+                    + " accepted this emergency. Your alert call lets you join it.";
+            case EMERGENCY_NOT_ACCEPTED -> "No technician accepted this emergency. The caller was asked to leave an"
+                    + " urgent message.";
+            case RECORDING_FAILED -> "Asterisk could not record this caller's message. The message was taken"
+                    + " elsewhere (see the call's record in the console); fix the recording folder on the Asterisk"
+                    + " host before the next caller.";
             case EMERGENCY_CUT_OFF -> "This emergency caller was cut off when the server handling the call stopped ("
                     + facts.getOrDefault("lastStep", "step unknown") + "). Nobody may have been reached: call them back"
                     + " now.";
-            case GENERAL, COVERAGE_GAPS -> "";
+            case COVERAGE_GAPS -> "";
         };
         return new Notice(kind, ref, everyone.isEmpty() ? Recipient.address("(nobody)") : everyone.get(0), everyone,
                 subject, summary, facts, call.recordingPath(), "");

@@ -23,6 +23,7 @@ import org.afterhours.calllog.ReferenceNumber;
 public final class Obligations {
     /** {@code TRIAGED}'s triage attribute, as the flow writes it. */
     private static final String EMERGENCY = "EMERGENCY";
+    private static final String NOBODY_ACCEPTED = "NOBODY_ACCEPTED";
     private static final String NON_EMERGENCY = "NON_EMERGENCY";
 
     private final AfterCallSettings settings;
@@ -56,6 +57,13 @@ public final class Obligations {
                             at.plus(settings.emergencyResponse()).plus(settings.responseSettle())));
                 }
             }
+            case TECHNICIAN_ACCEPTED -> due.add(DueWork.at(reference, DueKind.EMERGENCY_OUTCOME_ALERT, 0, at));
+            case ESCALATION_ENDED -> {
+                if (NOBODY_ACCEPTED.equals(event.attribute("outcome"))) {
+                    due.add(DueWork.at(reference, DueKind.EMERGENCY_OUTCOME_ALERT, 0, at));
+                }
+            }
+            case RECORDING_FAILED -> due.add(DueWork.at(reference, DueKind.RECORDING_FAILED_ALERT, 0, at));
             default -> {
                 // nothing owed
             }

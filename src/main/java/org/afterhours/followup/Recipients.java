@@ -46,6 +46,11 @@ final class Recipients {
                 .or(() -> rules.onCall(call.lineId(), Position.PRIMARY, call.startedAt()));
     }
 
+    /** The person's name, or the id when the setup no longer has them. */
+    String nameOf(String personId) {
+        return rules.person(personId).map(Person::name).orElse(personId);
+    }
+
     String lineName(String lineId) {
         return rules.lineById(lineId).map(Line::name).orElse(lineId);
     }

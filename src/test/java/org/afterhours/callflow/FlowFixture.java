@@ -61,7 +61,6 @@ final class FlowFixture implements AutoCloseable {
     private TechnicianConnector.Result technicianResult = TechnicianConnector.Result.UNAVAILABLE;
 
     final EmergencyDesk desk = new EmergencyDesk();
-    final List<String> notifications = new CopyOnWriteArrayList<>();
 
     /** A line whose emergencies end at a connector that answers {@link #technicianWill}. */
     FlowFixture(Path journalDirectory, Instant now, DaytimeRouting routing) throws InterruptedException {
@@ -106,8 +105,7 @@ final class FlowFixture implements AutoCloseable {
         EscalationSettings escalation = new EscalationSettings(Duration.ofSeconds(4), "+19132016503", List.of("Hosted Administrator", "Support Manager"), Duration.ofSeconds(5));
         TechnicianConnector technicians = pbx == null ? (line, record, caller) -> TechnicianSearch.ended(technicianResult)
                 : new EscalatingConnector(EscalationPlanner.over(rules), pbx, desk, escalation,
-                        new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation,
-                        (person, subject, body) -> notifications.add(person.id() + ": " + subject)),
+                        new HoldSettings(Duration.ofSeconds(45), null), new ManagerAlerts(rules, pbx, desk, escalation),
                         clock);
         AfterHoursScript script = new AfterHoursScript(rules, references, journal, flow,
                 technicians, alerts, clock, optionalPrompts);

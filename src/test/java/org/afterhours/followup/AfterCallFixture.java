@@ -28,6 +28,8 @@ import org.afterhours.oncall.Rotation;
  */
 final class AfterCallFixture {
     static final String HELPDESK = "tickets@example.com";
+    /** escalation.alert-roles as shipped: told in writing of an emergency's outcome and of a failed recording. */
+    static final List<String> ALERT_ROLES = List.of("Hosted Administrator", "Support Manager");
     final DueTables tables = new DueTables();
     final RuleBook rules = new Fixtures.Setup()
             .people(Fixtures.person("alice", "technician"), Fixtures.person("bob", "technician"),
@@ -65,7 +67,7 @@ final class AfterCallFixture {
 
     DueWorkPoller poller(String node, List<NoticeChannel> channels, RuleBook rules) {
         return new DueWorkPoller(stores.queue(), AfterCallClocks.handlers(stores, rules, channels, Optional.of(links),
-                settings, HELPDESK, clock), stores.log(), node, clock, PollerSettings.DEFAULTS);
+                settings, HELPDESK, ALERT_ROLES, clock), stores.log(), node, clock, PollerSettings.DEFAULTS);
     }
 
     String primaryAt(Instant at) {

@@ -30,7 +30,7 @@ class ResponseClockTest {
     private List<String> breachNoticesAt(Duration afterKey) {
         f.clock.set(KEY.plus(afterKey));
         f.poller("node-a").pollOnce();
-        return f.channel.takeSent().stream().filter(s -> s.startsWith("EMERGENCY")).toList();
+        return f.channel.takeSent().stream().filter(s -> s.startsWith("EMERGENCY_RESPONSE")).toList();
     }
 
     private String breachedAt() throws SQLException {

@@ -1,3 +1,5 @@
 Hello ${to},
 
 ${summary}
+
+<#include "_call.ftl">

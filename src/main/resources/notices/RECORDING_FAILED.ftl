@@ -1,0 +1,5 @@
+Hello ${to},
+
+${summary}
+
+<#include "_call.ftl">
