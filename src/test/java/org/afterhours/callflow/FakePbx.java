@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.afterhours.MovableClock;
 import org.afterhours.escalation.Dialer;
 import org.afterhours.simulator.AsteriskSimulator;
 import org.afterhours.simulator.ResAgiResponder;

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.afterhours.MovableClock;
 import org.afterhours.calllog.CallEvent;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.ReferenceNumber;
@@ -45,14 +46,14 @@ final class AfterCallFixture {
             new JdbcAfterCallLog(tables.dataSource));
     final Obligations obligations = new Obligations(settings);
     final JdbcCallLogStore callLog = new JdbcCallLogStore(tables.dataSource, Optional.of(obligations), () -> { });
-    final TestClock clock;
+    final MovableClock clock;
     final RecordingChannel channel = new RecordingChannel();
     final AcknowledgeLinks links = new AcknowledgeLinks(new byte[32], "https://console.example.com",
             Duration.ofHours(2));
     final FollowUps followUps;
 
     AfterCallFixture(Instant start) {
-        clock = new TestClock(start);
+        clock = new MovableClock(start);
         followUps = new FollowUps(stores, obligations, Optional.of(links), clock);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.afterhours.MovableClock;
 import org.afterhours.calllog.ReferenceNumber;
 import org.afterhours.db.JdbcAfterCallLog;
 import org.afterhours.db.JdbcDueWorkQueue;
@@ -40,7 +41,7 @@ class DueWorkPollerTest {
     private final DueTables tables = new DueTables();
     private final JdbcDueWorkQueue queue = new JdbcDueWorkQueue(tables.dataSource);
     private final JdbcAfterCallLog record = new JdbcAfterCallLog(tables.dataSource);
-    private final TestClock clock = new TestClock(KEPT);
+    private final MovableClock clock = new MovableClock(KEPT);
     private final Map<String, AtomicInteger> fired = new ConcurrentHashMap<>();
 
     @AfterEach
