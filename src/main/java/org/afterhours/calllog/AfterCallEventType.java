@@ -1,5 +1,8 @@
 package org.afterhours.calllog;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * What happened to a call after it ended ({@code after_call_event}): the timers' work, in the words the console shows.
  * Each row names the call, and where it applies the due item that fired, the recipient, the channel and a detail.
@@ -37,7 +40,7 @@ public enum AfterCallEventType {
     DUE_WORK_FAILED;
 
     /** The type a row holds, empty for a word this version does not know. */
-    public static java.util.Optional<AfterCallEventType> parse(String name) {
-        return java.util.Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
+    public static Optional<AfterCallEventType> parse(String name) {
+        return Arrays.stream(values()).filter(t -> t.name().equals(name)).findFirst();
     }
 }

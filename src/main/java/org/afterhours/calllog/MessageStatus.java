@@ -1,6 +1,7 @@
 package org.afterhours.calllog;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -41,7 +42,7 @@ public enum MessageStatus {
     }
 
     /** The status a record holds, empty for none or for a word this version does not know. */
-    public static java.util.Optional<MessageStatus> parse(String text) {
+    public static Optional<MessageStatus> parse(String text) {
         return Arrays.stream(values()).filter(s -> s.name().equals(text)).findFirst();
     }
 

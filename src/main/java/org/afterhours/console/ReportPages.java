@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.afterhours.calllog.CallSummary;
 import org.afterhours.calllog.MessageResponse;
 import org.afterhours.oncall.Line;
@@ -60,10 +62,10 @@ final class ReportPages {
         List<CallSummary> calls = pages.console().calls().startedBetween(from, now.plusMillis(1)).stream()
                 .filter(c -> line.get().id().equals(c.lineId())).toList();
         // In time is the after-the-call clock's rule (its configured deadline, counted from the message being kept).
-        java.util.Set<String> answeredInTime = pages.console().followUps().map(f -> pages.console().calls()
+        Set<String> answeredInTime = pages.console().followUps().map(f -> pages.console().calls()
                 .messagesRespondedBetween(from, now.plusMillis(1)).stream().filter(f::answeredInTime)
-                .map(MessageResponse::reference).collect(java.util.stream.Collectors.toSet()))
-                .orElse(java.util.Set.of());
+                .map(MessageResponse::reference).collect(Collectors.toSet()))
+                .orElse(Set.of());
 
         List<Reports.Night> nights = Reports.nights(calls, zone, firstEvening, NIGHTS);
         List<Reports.Week> weeks = new ArrayList<>();

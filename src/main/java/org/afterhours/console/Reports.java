@@ -1,12 +1,11 @@
 package org.afterhours.console;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.afterhours.calllog.CallSummary;
 import org.afterhours.oncall.PayWeek;
 
@@ -53,7 +52,7 @@ final class Reports {
     }
 
     /** @param answeredInTime the references of the messages whose customer was called back within their clock */
-    static Week week(PayWeek.Week week, List<CallSummary> calls, java.util.Set<String> answeredInTime) {
+    static Week week(PayWeek.Week week, List<CallSummary> calls, Set<String> answeredInTime) {
         List<Long> toAccept = new ArrayList<>();
         int emergencies = 0;
         int messages = 0;

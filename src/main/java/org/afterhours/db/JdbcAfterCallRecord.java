@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.afterhours.calllog.CallEventType;
 import org.afterhours.calllog.MessageStatus;
@@ -79,18 +81,15 @@ public final class JdbcAfterCallRecord implements AfterCallRecord {
         return new CallSummary(reference, rs.getString("line_id"), rs.getString("caller_id_number"),
                 rs.getString("caller_id_name"), SqlValues.utc(rs, "started_at"),
                 Optional.ofNullable(SqlValues.utc(rs, "triaged_at")), recording, rs.getBoolean("voicemail_urgent"),
-                status(rs.getString("voicemail_status")), Optional.ofNullable(SqlValues.utc(rs, "kept_at")),
+                MessageStatus.parse(rs.getString("voicemail_status")), Optional.ofNullable(SqlValues.utc(rs, "kept_at")),
                 Optional.ofNullable(rs.getString("accepted_by")),
                 Optional.ofNullable(SqlValues.utc(rs, "accepted_at")));
     }
 
-    private static Optional<MessageStatus> status(String text) {
-        return MessageStatus.parse(text);
-    }
 
-    private static String inList(java.util.function.Predicate<MessageStatus> rule) {
+    private static String inList(Predicate<MessageStatus> rule) {
         return MessageStatus.where(rule).stream().map(s -> "'" + s.name() + "'").sorted()
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+                .collect(Collectors.joining(", ", "(", ")"));
     }
 
     @Override
